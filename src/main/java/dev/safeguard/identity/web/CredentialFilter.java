@@ -45,6 +45,11 @@ class CredentialFilter extends OncePerRequestFilter {
     static final String ENROLLMENT_PENDING = "ENROLLMENT_PENDING";
     static final String SESSION_EXPIRED_ATTRIBUTE = "safeguard.session-expired";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /**
+     * Sign-in and setup replace whatever session is presented instead of acting on it, so they need no token; a
+     * cross-site attempt is still refused through {@code Sec-Fetch-Site} and SameSite=Strict cookies.
+     */
+    private static final Set<String> CSRF_EXEMPT = Set.of("/api/auth/login", "/login", "/api/setup", "/setup");
 
     private final CredentialResolver resolver;
     private final IdentityEvents events;
@@ -63,6 +68,10 @@ class CredentialFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         RequestOrigin origin = origin(request);
+        if (!SAFE_METHODS.contains(request.getMethod()) && "cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
+            problems.write(request, response, ProblemKind.CSRF_REJECTED, "Cross-site requests are refused", null);
+            return;
+        }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -88,7 +97,9 @@ class CredentialFilter extends OncePerRequestFilter {
             if (token != null) {
                 var resolution = resolver.session(token, origin);
                 if (resolution instanceof LiveSession live) {
-                    if (!SAFE_METHODS.contains(request.getMethod()) && !csrfValid(request, live.csrfToken())) {
+                    if (!SAFE_METHODS.contains(request.getMethod())
+                            && !CSRF_EXEMPT.contains(request.getRequestURI())
+                            && !csrfValid(request, live.csrfToken())) {
                         problems.write(request, response, ProblemKind.CSRF_REJECTED,
                                 "Send the session's CSRF token in the X-CSRF-Token header or the _csrf form field",
                                 null);

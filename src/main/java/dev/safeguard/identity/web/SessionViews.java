@@ -14,8 +14,7 @@ final class SessionViews {
     }
 
     static SignInStep of(SessionTicket ticket) {
-        return new SignInStep(stage(ticket.stage()),
-                ticket.stage() == SessionTicket.Stage.AUTHENTICATED ? ticket.csrfToken() : null, ticket.expiresAt());
+        return new SignInStep(stage(ticket.stage()), ticket.csrfToken(), ticket.expiresAt());
     }
 
     static String stage(SessionTicket.Stage stage) {

@@ -1,0 +1,4 @@
+package dev.safeguard.testing;
+
+/** The two databases every database test runs on. */
+public enum Database { SQLITE, POSTGRES }
