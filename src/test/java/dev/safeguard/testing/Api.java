@@ -2,9 +2,6 @@ package dev.safeguard.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,16 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     public static final ObjectMapper JSON = JsonMapper.builder().build();
+    public static final String COOKIE = "__Host-sg_session";
 
     private final URI base;
     private final HttpClient http;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    /** The session cookie, kept by hand: exactly what the server last set, nothing else. */
+    private volatile String session;
     private String csrfToken;
     private String bearer;
 
     public Api(URI base, Path certificate) {
         this.base = base;
-        this.http = HttpClient.newBuilder().sslContext(trusting(certificate)).cookieHandler(cookies)
+        this.http = HttpClient.newBuilder().sslContext(trusting(certificate))
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -72,17 +71,11 @@ public final class Api {
     }
 
     public String sessionCookie() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("__Host-sg_session"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+        return session;
     }
 
     public void setSessionCookie(String value) {
-        cookies.getCookieStore().removeAll();
-        HttpCookie cookie = new HttpCookie("__Host-sg_session", value);
-        cookie.setPath("/");
-        cookie.setSecure(true);
-        cookie.setVersion(0);
-        cookies.getCookieStore().add(base, cookie);
+        session = value;
     }
 
     public Response get(String path) {
@@ -111,6 +104,12 @@ public final class Api {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             Response r = new Response(response);
+            for (String setCookie : response.headers().allValues("Set-Cookie")) {
+                if (setCookie.startsWith(COOKIE + "=")) {
+                    String value = setCookie.substring(COOKIE.length() + 1).split(";", 2)[0];
+                    session = value.isEmpty() || setCookie.contains("Max-Age=0") ? null : value;
+                }
+            }
             if (r.status() < 300 && r.isJson() && r.json().hasNonNull("csrfToken")) {
                 csrfToken = r.json().get("csrfToken").asString();
             }
@@ -131,6 +130,9 @@ public final class Api {
         }
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
+        }
+        if (session != null) {
+            builder.header("Cookie", COOKIE + "=" + session);
         }
         return builder;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,11 +19,12 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * Base of tests that run the whole server on a random port over real TLS, on the database named by the concrete
  * class's {@link OnDatabase}. Gives HTTPS clients, the operator's console output, the test clock, and helpers that
- * act as a person with an authenticator app.
+ * act as a person with an authenticator app. One instance serves all tests of a class (they share the server).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @Tag("server")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServerTest {
 
     public static final String OFFICER_PASSWORD = "officer passphrase 2026";
@@ -42,6 +44,7 @@ public abstract class ServerTest {
     protected JdbcClient jdbc;
 
     private SignedIn officer;
+    private Api officerApi;
 
     protected URI base() {
         return URI.create("https://localhost:" + port + "/");
@@ -72,11 +75,28 @@ public abstract class ServerTest {
         return officer;
     }
 
+    /** A client signed in as the officer: the cached one while its session lives, else a new sign-in. */
+    protected synchronized Api asOfficer() {
+        SignedIn first = officer();
+        if (officerApi == null) {
+            officerApi = first.api();
+        }
+        if (officerApi.get("/api/session").status() != 200) {
+            officerApi = signIn(first);
+        }
+        return officerApi;
+    }
+
+    /** Lets the server forget failed sign-ins from this test's address (it remembers them for an hour). */
+    protected void forgetAddressFailures() {
+        clock.advance(java.time.Duration.ofMinutes(61));
+    }
+
     /** Creates a user with the given roles (as the officer) and signs them in with a freshly enrolled TOTP. */
     protected SignedIn newUser(String... roles) {
         String username = "user" + USERS.incrementAndGet();
         String password = "long enough passphrase " + username;
-        Api.Response created = officer().api().post("/api/users", Api.map("username", username,
+        Api.Response created = asOfficer().post("/api/users", Api.map("username", username,
                 "displayName", "Test " + username, "password", password, "roles", List.of(roles)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return enroll(client(), created.text("id"), username, password);

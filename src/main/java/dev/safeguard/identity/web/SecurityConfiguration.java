@@ -55,7 +55,7 @@ class SecurityConfiguration {
                                 problems))
                         .accessDeniedHandler((request, response, ex) -> denied(request, response, problems)))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/setup", "/api/auth/**", "/api/mfa/enrollment/**", "/api/ping",
+                        .requestMatchers("/api/setup", "/api/auth/**", "/api/mfa/enrollment/**", "/api/ping", "/api/session",
                                 "/actuator/health", "/actuator/health/**", "/error", "/login", "/login/**",
                                 "/setup", "/mfa/enroll", "/logout", "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico").permitAll()

@@ -22,7 +22,10 @@ class SessionController {
     SessionView session(HttpServletRequest request) {
         CurrentSession session = CurrentSession.of(request);
         if (session == null) {
-            throw new ProblemException(ProblemKind.AUTHENTICATION_REQUIRED, "This call needs a session cookie");
+            throw Boolean.TRUE.equals(request.getAttribute(CredentialFilter.SESSION_EXPIRED_ATTRIBUTE))
+                    ? new ProblemException(ProblemKind.SESSION_EXPIRED,
+                            "The session ended after inactivity or at its time limit; sign in again")
+                    : new ProblemException(ProblemKind.AUTHENTICATION_REQUIRED, "This call needs a session cookie");
         }
         Actor actor = session.actor();
         return new SessionView(actor.id(), actor.name(), actor.roleIds(), SessionViews.stage(session.stage()),
