@@ -1,14 +1,25 @@
 package dev.safeguard;
 
-import java.util.Arrays;
+import dev.safeguard.audit.AuditEvent;
+import dev.safeguard.audit.AuditIntegrity;
+import dev.safeguard.audit.AuditTrail;
+import dev.safeguard.audit.AuditVerification;
+import dev.safeguard.shared.SecurityEvent.Action;
+import dev.safeguard.shared.SecurityEvent.Agent;
+import dev.safeguard.shared.SecurityEvent.Outcome;
+import java.io.PrintStream;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Safeguard: one jar that is the HTTPS server ({@code java -jar safeguard.jar}) and the operator's tool
- * ({@code java -jar safeguard.jar <command>}).
+ * ({@code java -jar safeguard.jar <command>}). Commands print a human-readable result, exit non-zero on failure, and
+ * record what they did in the audit trail.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
@@ -16,19 +27,55 @@ public class SafeguardApplication {
 
     static final String USAGE = """
             Usage: java -jar safeguard.jar [--property=value ...]    start the server
+                   java -jar safeguard.jar audit verify               recompute and check the whole audit trail
                    java -jar safeguard.jar help                       show this text
             Configuration comes from environment variables (SAFEGUARD_DATA_DIR, SAFEGUARD_DB_URL, ...); see README.md.
             """;
 
     public static void main(String[] args) {
-        if (args.length > 0 && !args[0].startsWith("--")) {
-            // Operator commands; the server itself takes only --property=value arguments.
-            boolean help = "help".equals(args[0]) || "--help".equals(args[0]);
-            (help ? System.out : System.err).print(help ? USAGE
-                    : "Unknown command '" + args[0] + "' " + Arrays.toString(Arrays.copyOfRange(args, 1, args.length))
-                    + "\n" + USAGE);
-            System.exit(help ? 0 : 2);
+        if (args.length == 0 || args[0].startsWith("--")) {
+            SpringApplication.run(SafeguardApplication.class, args);
+            return;
         }
-        SpringApplication.run(SafeguardApplication.class, args);
+        // Operator commands write to the terminal, not to the structured log.
+        PrintStream out = System.out;
+        String command = String.join(" ", args);
+        int status = switch (command) {
+            case "help", "--help" -> {
+                out.print(USAGE);
+                yield 0;
+            }
+            case "audit verify" -> auditVerify(out);
+            default -> {
+                System.err.print("Unknown command '" + command + "'\n" + USAGE);
+                yield 2;
+            }
+        };
+        System.exit(status);
+    }
+
+    private static int auditVerify(PrintStream out) {
+        try (ConfigurableApplicationContext context = command()) {
+            AuditVerification result = context.getBean(AuditIntegrity.class).verify();
+            context.getBean(AuditTrail.class).append(new AuditEvent("operator-command", "audit verify", Action.E,
+                    result.ok() ? Outcome.SUCCESS : Outcome.SERIOUS_FAILURE, null,
+                    Agent.anonymous("local-command", null), null, null, null, null, null, null, null, null,
+                    result.ok() ? null : "verification-failed"));
+            if (result.ok()) {
+                out.printf("Audit trail OK: %d events, %d signed tree heads checked%n", result.treeSize(),
+                        result.headsChecked());
+                return 0;
+            }
+            out.printf("AUDIT TRAIL FAILED VERIFICATION at event %d: %s%n", result.firstBadSeq(), result.reason());
+            return 1;
+        }
+    }
+
+    private static ConfigurableApplicationContext command() {
+        SpringApplication application = new SpringApplication(SafeguardApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of("logging.level.root", "WARN",
+                "spring.main.log-startup-info", "false"));
+        return application.run();
     }
 }

@@ -21,7 +21,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Workforce accounts and their lifecycle: create, assign roles, disable, terminate, reactivate, reset a locked
@@ -43,11 +42,9 @@ public class Accounts {
     private final PasswordHashing hashing;
     private final IdentityEvents events;
     private final Clock clock;
-    private final TransactionTemplate tx;
 
     Accounts(UserStore users, SessionStore sessions, ServiceClientStore clients, RevocationStore revocations,
-             PasswordPolicy policy, PasswordHashing hashing, IdentityEvents events, Clock clock,
-             TransactionTemplate tx) {
+             PasswordPolicy policy, PasswordHashing hashing, IdentityEvents events, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.clients = clients;
@@ -56,7 +53,6 @@ public class Accounts {
         this.hashing = hashing;
         this.events = events;
         this.clock = clock;
-        this.tx = tx;
     }
 
     public List<UserView> list(Actor actor) {
@@ -83,7 +79,7 @@ public class Accounts {
         String hash = hashing.hash(policy.accept(password, username));
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
-        tx.executeWithoutResult(status -> {
+        events.atomically(() -> {
             if (users.findByUsername(username).isPresent()) {
                 throw new ProblemException(ProblemKind.CONFLICT, "The username '" + username + "' is taken");
             }
@@ -100,7 +96,7 @@ public class Accounts {
         if (roles == null || roles.isEmpty()) {
             throw new ProblemException(ProblemKind.VALIDATION, "Give the user at least one role");
         }
-        tx.executeWithoutResult(status -> {
+        events.atomically(() -> {
             UserRow user = find(userId);
             if (user.roles().contains(Role.SECURITY_OFFICER) && !roles.contains(Role.SECURITY_OFFICER)) {
                 requireAnotherOfficer(userId);
@@ -122,7 +118,7 @@ public class Accounts {
 
     public UserView reactivate(Actor actor, String userId, RequestOrigin origin) {
         requireOfficer(actor);
-        tx.executeWithoutResult(status -> {
+        events.atomically(() -> {
             UserRow user = find(userId);
             if (!UserRow.DISABLED.equals(user.status())) {
                 throw new ProblemException(ProblemKind.CONFLICT, "Only a disabled account can be reactivated; "
@@ -138,7 +134,7 @@ public class Accounts {
     /** Unlocks a password locked after too many failures, and clears the failure count. */
     public UserView resetLockout(Actor actor, String userId, RequestOrigin origin) {
         requireOfficer(actor);
-        tx.executeWithoutResult(status -> {
+        events.atomically(() -> {
             find(userId);
             users.unlock(userId, clock.millis());
             events.admin(IdentityEvents.USER_ADMIN, "reset-lockout", Action.U, actor, origin,
@@ -150,7 +146,7 @@ public class Accounts {
     /** Removes the user's authenticator and recovery codes; they enroll again at their next sign-in. */
     public UserView resetMfa(Actor actor, String userId, RequestOrigin origin) {
         requireOfficer(actor);
-        tx.executeWithoutResult(status -> {
+        events.atomically(() -> {
             find(userId);
             long now = clock.millis();
             users.clearTotp(userId, now);
@@ -176,7 +172,7 @@ public class Accounts {
             throw new ProblemException(ProblemKind.VALIDATION, "The current password is not correct");
         }
         String hash = hashing.hash(policy.accept(newPassword, user.username()));
-        tx.executeWithoutResult(status -> {
+        events.atomically(() -> {
             long now = clock.millis();
             users.setPasswordHash(user.id(), hash, now);
             for (String idHash : sessions.idHashesOf(user.id())) {
@@ -196,7 +192,7 @@ public class Accounts {
         if (actor.id().equals(userId)) {
             throw new ProblemException(ProblemKind.CONFLICT, "You cannot " + subtype + " your own account");
         }
-        tx.executeWithoutResult(status -> {
+        events.atomically(() -> {
             UserRow user = find(userId);
             if (UserRow.TERMINATED.equals(user.status())) {
                 throw new ProblemException(ProblemKind.CONFLICT, "The account is already terminated");

@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First-run setup. While no user exists, each start prints a new one-time setup token to standard output (only its
@@ -40,11 +39,9 @@ public class FirstRunSetup {
     private final IdentitySettings settings;
     private final OperatorConsole console;
     private final Clock clock;
-    private final TransactionTemplate tx;
 
     FirstRunSetup(UserStore users, SetupTokenStore tokens, PasswordPolicy policy, PasswordHashing hashing,
-                  IdentityEvents events, IdentitySettings settings, OperatorConsole console, Clock clock,
-                  TransactionTemplate tx) {
+                  IdentityEvents events, IdentitySettings settings, OperatorConsole console, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
@@ -53,7 +50,6 @@ public class FirstRunSetup {
         this.settings = settings;
         this.console = console;
         this.clock = clock;
-        this.tx = tx;
     }
 
     public boolean needed() {
@@ -61,8 +57,10 @@ public class FirstRunSetup {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void announce() {
-        if (!needed()) {
+    void announce(ApplicationReadyEvent ready) {
+        // Operator commands run the application without a web server; only the server announces setup.
+        if (!(ready.getApplicationContext() instanceof org.springframework.boot.web.server.context.WebServerApplicationContext)
+                || !needed()) {
             return;
         }
         String token = Tokens.random(32);
@@ -92,17 +90,13 @@ public class FirstRunSetup {
         }
         String hash = hashing.hash(policy.accept(password, username));
         String id = UUID.randomUUID().toString();
-        tx.executeWithoutResult(status -> {
+        String outcome = events.atomically(() -> {
             long now = clock.millis();
             if (users.count() > 0) {
-                refuse(origin, "users-exist");
+                return "users-exist";
             }
             if (token == null || !tokens.consume(Tokens.sha256(token), now)) {
-                events.record(IdentityEvents.AUTHENTICATION, "setup", Action.C, Outcome.MINOR_FAILURE,
-                        Agent.anonymous(origin.address(), origin.userAgent()), null, "invalid-token");
-                throw new ProblemException(ProblemKind.FORBIDDEN,
-                        "The setup token is not valid: it is wrong, was used already, or has expired. Restart the "
-                                + "server to print a new one.");
+                return "invalid-token";
             }
             users.insert(id, username, name, hash, now, null);
             users.replaceRoles(id, List.of(Role.SECURITY_OFFICER), now, null);
@@ -111,7 +105,18 @@ public class FirstRunSetup {
                     new Agent(id, null, List.of(Role.SECURITY_OFFICER.id()), null, origin.address(),
                             origin.userAgent()),
                     new Entity("User", id), null);
+            return "created";
         });
+        if ("users-exist".equals(outcome)) {
+            refuse(origin, outcome);
+        }
+        if ("invalid-token".equals(outcome)) {
+            events.record(IdentityEvents.AUTHENTICATION, "setup", Action.C, Outcome.MINOR_FAILURE,
+                    Agent.anonymous(origin.address(), origin.userAgent()), null, "invalid-token");
+            throw new ProblemException(ProblemKind.FORBIDDEN,
+                    "The setup token is not valid: it is wrong, was used already, or has expired. Restart the "
+                            + "server to print a new one.");
+        }
         return Accounts.view(users.findById(id).orElseThrow(), id);
     }
 

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * TOTP enrollment, which every interactive user completes before reaching anything: start (a new secret, its
@@ -35,10 +34,9 @@ public class MfaEnrollment {
     private final SecretSealer sealer;
     private final IdentityEvents events;
     private final Clock clock;
-    private final TransactionTemplate tx;
 
     MfaEnrollment(UserStore users, SessionStore sessions, SessionIssuer issuer, TotpCodes totp, SecretSealer sealer,
-                  IdentityEvents events, Clock clock, TransactionTemplate tx) {
+                  IdentityEvents events, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.issuer = issuer;
@@ -46,7 +44,6 @@ public class MfaEnrollment {
         this.sealer = sealer;
         this.events = events;
         this.clock = clock;
-        this.tx = tx;
     }
 
     /** Starts (or restarts) enrollment for the user of an enrollment-stage session. */
@@ -77,7 +74,7 @@ public class MfaEnrollment {
                     "The code does not match; check the time on your device and enter the current code");
         }
         List<String> codes = totp.recoveryCodes();
-        return tx.execute(status -> {
+        return events.atomically(() -> {
             if (!users.confirmTotp(user.id(), step.getAsLong(), now.toEpochMilli())) {
                 throw new ProblemException(ProblemKind.CONFLICT, "Enrollment was already confirmed");
             }

@@ -20,7 +20,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Service clients: machine identities for applications, each with one API key presented as
@@ -39,16 +38,14 @@ public class ServiceClients {
     private final RevocationStore revocations;
     private final IdentityEvents events;
     private final Clock clock;
-    private final TransactionTemplate tx;
 
     ServiceClients(ServiceClientStore clients, UserStore users, RevocationStore revocations, IdentityEvents events,
-                   Clock clock, TransactionTemplate tx) {
+                   Clock clock) {
         this.clients = clients;
         this.users = users;
         this.revocations = revocations;
         this.events = events;
         this.clock = clock;
-        this.tx = tx;
     }
 
     public List<ServiceClientView> list(Actor actor) {
@@ -90,7 +87,7 @@ public class ServiceClients {
         ServiceClientRow row = new ServiceClientRow(id, cleanName, owner,
                 scopes.stream().map(Scope::id).sorted().distinct().collect(Collectors.joining(" ")),
                 Tokens.sha256(secret), now.toEpochMilli(), actor.id(), now.plus(validity).toEpochMilli(), null, null);
-        tx.executeWithoutResult(status -> {
+        events.atomically(() -> {
             clients.insert(row);
             events.admin(IdentityEvents.SERVICE_CLIENT, "create", Action.C, actor, origin,
                     new Entity("ServiceClient", id), Outcome.SUCCESS, null);
@@ -100,7 +97,7 @@ public class ServiceClients {
 
     public ServiceClientView revoke(Actor actor, String id, RequestOrigin origin) {
         Accounts.requireOfficer(actor);
-        return tx.execute(status -> {
+        return events.atomically(() -> {
             ServiceClientRow row = clients.find(id).orElseThrow(() -> new ProblemException(ProblemKind.NOT_FOUND,
                     "No service client with id " + id));
             long now = clock.millis();

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sign-in in two steps, password then second factor (TOTP or a recovery code), and sign-out.
@@ -51,11 +50,10 @@ public class SignIn {
     private final IdentityEvents events;
     private final IdentitySettings settings;
     private final Clock clock;
-    private final TransactionTemplate tx;
 
     SignIn(UserStore users, SessionStore sessions, RevocationStore revocations, SessionIssuer issuer,
            PasswordHashing hashing, LoginThrottle throttle, TotpCodes totp, SecretSealer sealer, IdentityEvents events,
-           IdentitySettings settings, Clock clock, TransactionTemplate tx) {
+           IdentitySettings settings, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.revocations = revocations;
@@ -67,7 +65,6 @@ public class SignIn {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
-        this.tx = tx;
     }
 
     /**
@@ -104,10 +101,10 @@ public class SignIn {
         }
         if (!hashing.verify(password == null ? "" : password, user.passwordHash())) {
             throttle.addressFailed(origin.address(), now);
-            tx.executeWithoutResult(status -> fail(user, "login", "wrong-password", origin, now));
+            events.atomically(() -> fail(user, "login", "wrong-password", origin, now));
             throw new ProblemException(ProblemKind.INVALID_CREDENTIALS, BAD_CREDENTIALS);
         }
-        return tx.execute(status -> {
+        return events.atomically(() -> {
             SessionTicket.Stage stage = user.mfaEnrolled()
                     ? SessionTicket.Stage.MFA_REQUIRED : SessionTicket.Stage.ENROLLMENT_REQUIRED;
             SessionTicket ticket = issuer.issue(user.id(), stage, now, origin, hashOrNull(presentedToken));
@@ -144,7 +141,7 @@ public class SignIn {
             throw throttled(wait.get());
         }
         boolean recovery = recoveryCode != null && !recoveryCode.isBlank();
-        Boolean accepted = tx.execute(status -> {
+        Boolean accepted = events.atomically(() -> {
             boolean ok;
             if (recovery) {
                 ok = users.consumeRecoveryCode(user.id(), Tokens.sha256(normalizeRecovery(recoveryCode)),
@@ -164,7 +161,7 @@ public class SignIn {
             throttle.addressFailed(origin.address(), now);
             throw new ProblemException(ProblemKind.INVALID_CREDENTIALS, BAD_CREDENTIALS);
         }
-        return tx.execute(status -> {
+        return events.atomically(() -> {
             users.resetFailures(user.id());
             SessionTicket ticket = issuer.issue(user.id(), SessionTicket.Stage.AUTHENTICATED, now, origin, idHash);
             events.authentication("mfa", Outcome.SUCCESS, user.id(), roles(user),
@@ -180,7 +177,7 @@ public class SignIn {
         if (idHash == null) {
             return;
         }
-        sessions.find(idHash).ifPresent(session -> tx.executeWithoutResult(status -> {
+        sessions.find(idHash).ifPresent(session -> events.atomically(() -> {
             if (sessions.delete(idHash)) {
                 long now = clock.millis();
                 revocations.record(session.userId(), RevocationStore.SESSION, Tokens.reference(idHash), "LOGOUT", now);

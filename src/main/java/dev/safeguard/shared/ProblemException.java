@@ -18,7 +18,13 @@ public class ProblemException extends RuntimeException {
     }
 
     public ProblemException(ProblemKind kind, String detail, Duration retryAfter, Map<String, Object> properties) {
-        super(detail, null, false, false);
+        this(kind, detail, retryAfter, properties, null);
+    }
+
+    /** With the underlying cause, for the log only; the cause never reaches the caller. */
+    public ProblemException(ProblemKind kind, String detail, Duration retryAfter, Map<String, Object> properties,
+                            Throwable cause) {
+        super(detail, cause, false, false);
         this.kind = kind;
         this.retryAfter = retryAfter;
         this.properties = Map.copyOf(properties);

@@ -57,6 +57,10 @@ public record SecurityEvent(
      */
     public record Agent(String userId, String clientId, List<String> roles, String sessionRef, String address,
                         String userAgent) {
+
+        /** Request attribute under which the authenticating filter leaves the request's agent for the audit trail. */
+        public static final String REQUEST_ATTRIBUTE = Agent.class.getName();
+
         public Agent {
             roles = roles == null ? List.of() : List.copyOf(roles);
             if (userAgent != null && userAgent.length() > 200) {

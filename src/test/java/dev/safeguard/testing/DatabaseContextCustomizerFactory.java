@@ -39,11 +39,13 @@ public class DatabaseContextCustomizerFactory implements ContextCustomizerFactor
                 Path root = Files.createTempDirectory("safeguard-test-");
                 Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                         "safeguard.data-dir", root.resolve("data").toString(),
-                        "safeguard.keys-dir", root.resolve("keys").toString()));
+                        "safeguard.keys-dir", root.resolve("keys").toString(),
+                        "safeguard.audit.checkpoint-file", root.resolve("checkpoints/audit.jsonl").toString()));
                 if (database == Database.POSTGRES) {
-                    properties.put("safeguard.db-url", EmbeddedPostgresServer.newDatabase());
-                    properties.put("safeguard.db-username", "postgres");
-                    properties.put("safeguard.db-password", "postgres");
+                    EmbeddedPostgresServer.TestDatabase db = EmbeddedPostgresServer.newDatabase();
+                    properties.put("safeguard.db-url", db.url());
+                    properties.put("safeguard.db-username", db.username());
+                    properties.put("safeguard.db-password", db.password());
                 }
                 context.getEnvironment().getPropertySources()
                         .addFirst(new MapPropertySource("safeguard-test-" + testClass, properties));

@@ -35,14 +35,32 @@ public final class EmbeddedPostgresServer {
         return postgres;
     }
 
-    /** Creates a new, empty database and returns its JDBC URL (user and password {@code postgres}). */
-    public static String newDatabase() {
-        String name = "safeguard_" + DATABASES.incrementAndGet();
+    /** A database of a test class and the unprivileged role that owns it, as in production (not a superuser). */
+    public record TestDatabase(String url, String username, String password) {
+    }
+
+    /** Creates a new, empty database owned by a new login role without superuser rights. */
+    public static TestDatabase newDatabase() {
+        int n = DATABASES.incrementAndGet();
+        String name = "safeguard_" + n;
+        String role = "safeguard_app_" + n;
         try (Connection c = get().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            s.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'test-only'");
+            s.execute("CREATE DATABASE " + name + " OWNER " + role);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create database " + name, e);
         }
-        return get().getJdbcUrl("postgres", name);
+        return new TestDatabase(get().getJdbcUrl("postgres", name), role, "test-only");
+    }
+
+    /** Runs SQL as the superuser in the given database (to inject faults the application cannot undo). */
+    public static void asSuperuser(String url, String sql) {
+        String database = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
+        try (Connection c = get().getDatabase("postgres", database).getConnection();
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Superuser SQL failed: " + sql, e);
+        }
     }
 }

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a presented credential into an {@link Actor}, on every request. Nothing is cached: a terminated or disabled
@@ -34,11 +33,10 @@ public class CredentialResolver {
     private final IdentityEvents events;
     private final IdentitySettings settings;
     private final Clock clock;
-    private final TransactionTemplate tx;
 
     public CredentialResolver(SessionStore sessions, UserStore users, ServiceClientStore clients,
                               RevocationStore revocations, IdentityEvents events, IdentitySettings settings,
-                              Clock clock, TransactionTemplate tx) {
+                              Clock clock) {
         this.sessions = sessions;
         this.users = users;
         this.clients = clients;
@@ -46,7 +44,6 @@ public class CredentialResolver {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
-        this.tx = tx;
     }
 
     /** What a session cookie resolved to. */
@@ -133,7 +130,7 @@ public class CredentialResolver {
 
     /** Ends a timed-out session: deletes it, records the revocation and the timeout event. */
     public void end(SessionRow session, long now, String reason, RequestOrigin origin) {
-        tx.executeWithoutResult(status -> {
+        events.atomically(() -> {
             if (sessions.delete(session.idHash())) {
                 revocations.record(session.userId(), RevocationStore.SESSION, Tokens.reference(session.idHash()),
                         "TIMEOUT", now);

@@ -31,6 +31,15 @@ public class IdentityEvents {
         this.clock = clock;
     }
 
+    /** Runs {@code work} in a transaction together with the events it records (see SecurityEventRecorder). */
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        return recorder.atomically(work);
+    }
+
+    public void atomically(Runnable work) {
+        recorder.atomically(work);
+    }
+
     public void record(String type, String subtype, Action action, Outcome outcome, Agent agent, Entity entity,
                        String reason) {
         recorder.record(new SecurityEvent(type, subtype, action, outcome, clock.instant(), agent, entity, reason));

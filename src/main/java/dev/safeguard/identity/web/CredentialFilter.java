@@ -91,7 +91,7 @@ class CredentialFilter extends OncePerRequestFilter {
             List<GrantedAuthority> authorities = new ArrayList<>();
             authorities.add(new SimpleGrantedAuthority(FULLY_AUTHENTICATED));
             client.get().scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority(s.authority())));
-            authenticate(client.get(), authorities);
+            authenticate(client.get(), authorities, request);
         } else {
             String token = SessionCookies.read(request);
             if (token != null) {
@@ -108,7 +108,7 @@ class CredentialFilter extends OncePerRequestFilter {
                     CurrentSession.set(request, new CurrentSession(live.actor(), live.stage(), live.csrfToken(),
                             Instant.ofEpochMilli(live.lastAccessedAt()).plus(settings.sessionInactivity()),
                             Instant.ofEpochMilli(live.expiresAt())));
-                    authenticate(live.actor(), authorities(live));
+                    authenticate(live.actor(), authorities(live), request);
                 } else {
                     if (resolution instanceof ExpiredSession) {
                         request.setAttribute(SESSION_EXPIRED_ATTRIBUTE, Boolean.TRUE);
@@ -144,7 +144,9 @@ class CredentialFilter extends OncePerRequestFilter {
         return Tokens.same(expected, presented);
     }
 
-    private static void authenticate(Actor actor, List<GrantedAuthority> authorities) {
+    private static void authenticate(Actor actor, List<GrantedAuthority> authorities, HttpServletRequest request) {
+        request.setAttribute(dev.safeguard.shared.SecurityEvent.Agent.REQUEST_ATTRIBUTE,
+                IdentityEvents.agent(actor, origin(request)));
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new ActorAuthentication(actor, authorities));
         SecurityContextHolder.setContext(context);

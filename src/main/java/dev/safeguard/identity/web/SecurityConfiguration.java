@@ -61,6 +61,8 @@ class SecurityConfiguration {
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/prometheus")
                         .hasAnyAuthority(officer, Scope.METRICS_READ.authority())
+                        .requestMatchers("/api/audit/**")
+                        .hasAnyAuthority(officer, Role.AUDITOR.authority())
                         .requestMatchers("/api/users/**", "/api/service-clients/**", "/admin/**",
                                 "/actuator/**").hasAuthority(officer)
                         .anyRequest().hasAuthority(CredentialFilter.FULLY_AUTHENTICATED));

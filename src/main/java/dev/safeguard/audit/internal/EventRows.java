@@ -1,0 +1,26 @@
+package dev.safeguard.audit.internal;
+
+import dev.safeguard.audit.AuditEvent;
+import dev.safeguard.crypto.AuditKeys;
+
+/** Turns a caller's {@link AuditEvent} into the row to store: pseudonyms instead of patient references and queries. */
+final class EventRows {
+
+    static final String PATIENT = "patient";
+    static final String QUERY = "query";
+
+    private EventRows() {
+    }
+
+    static StoredEvent toRow(AuditEvent e, long seq, String eventId, long now, String nodeId, AuditKeys keys) {
+        var agent = e.agent();
+        return new StoredEvent(seq, eventId, now, e.type(), e.subtype(), e.action().name(), e.outcome().name(),
+                e.status(), agent.userId(), agent.clientId(),
+                agent.roles().isEmpty() ? null : String.join(" ", agent.roles()), agent.sessionRef(),
+                agent.address(), agent.userAgent(), e.purposeOfUse(), e.entityType(), e.entityId(),
+                e.entityVersion(),
+                e.patientReference() == null ? null : keys.pseudonym(PATIENT, e.patientReference()),
+                e.query() == null || e.query().isEmpty() ? null : keys.pseudonym(QUERY, e.query()),
+                e.resultCount(), e.requestId(), nodeId, e.reason(), null);
+    }
+}
