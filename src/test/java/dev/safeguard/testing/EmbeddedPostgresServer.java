@@ -50,7 +50,7 @@ public final class EmbeddedPostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create database " + name, e);
         }
-        return new TestDatabase(get().getJdbcUrl("postgres", name), role, "test-only");
+        return new TestDatabase("jdbc:postgresql://localhost:" + get().getPort() + "/" + name, role, "test-only");
     }
 
     /** Runs SQL as the superuser in the given database (to inject faults the application cannot undo). */

@@ -58,8 +58,12 @@ public class GroupCommitAppender implements AuditTrail, SmartLifecycle {
     private long lastSignedAt;
     private volatile boolean healthy = true;
 
+    private final List<CommittedEventsListener> listeners;
+
     public GroupCommitAppender(AuditStore store, TreeHeads heads, AuditKeys keys, AuditSettings settings,
-                               Clock clock, TransactionTemplate tx) {
+                               Clock clock, TransactionTemplate tx,
+                               org.springframework.beans.factory.ObjectProvider<CommittedEventsListener> listeners) {
+        this.listeners = listeners.orderedStream().toList();
         this.store = store;
         this.heads = heads;
         this.keys = keys;
@@ -123,6 +127,8 @@ public class GroupCommitAppender implements AuditTrail, SmartLifecycle {
                 throw new AuditUnavailable("The change and its audit events could not be committed", RETRY_AFTER, e);
             }
             atomic.rows.forEach(row -> frontier.add(row.leafHash()));
+            healthy = true;
+            tell(atomic.rows);
             return result;
         } finally {
             current.remove();
@@ -209,6 +215,21 @@ public class GroupCommitAppender implements AuditTrail, SmartLifecycle {
         for (int i = 0; i < rows.size(); i++) {
             frontier.add(rows.get(i).leafHash());
             batch.get(i).done().complete(rows.get(i).seq());
+        }
+        tell(rows);
+    }
+
+    private void tell(List<StoredEvent> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        for (CommittedEventsListener listener : listeners) {
+            try {
+                listener.committed(rows);
+            } catch (RuntimeException e) {
+                log.atError().addKeyValue("listener", listener.getClass().getSimpleName()).setCause(e)
+                        .log("An audit listener failed; the events are committed regardless");
+            }
         }
     }
 
