@@ -72,7 +72,8 @@ public class AuditIntegrity {
         List<byte[]> leaves = store.leafHashes(head.treeSize());
         int index = (int) (seq - 1);
         return new InclusionProof(seq, index, head.treeSize(), b64(leaves.get(index)),
-                Merkle.inclusionProof(leaves, index).stream().map(AuditIntegrity::b64).toList(), view(head));
+                new Merkle.Levels(leaves).inclusionProof(index).stream().map(AuditIntegrity::b64).toList(),
+                view(head));
     }
 
     /** Proof that the signed tree of {@code first} events is a prefix of the signed tree of {@code second}. */

@@ -157,7 +157,8 @@ public final class Api {
 
         public boolean isJson() {
             String type = header("Content-Type");
-            return type != null && type.contains("json") && !raw.body().isEmpty();
+            return type != null && (type.startsWith("application/json") && !type.startsWith("application/jsonl")
+                    || type.contains("+json")) && !raw.body().isEmpty();
         }
 
         public JsonNode json() {

@@ -187,6 +187,47 @@ public final class Merkle {
     }
 
     /**
+     * The whole tree held as levels, for many proofs at once (exports): level 0 is the leaves; each next level hashes
+     * pairs and promotes a last unpaired node unchanged, which yields exactly the RFC 6962 tree. Proofs cost O(log n).
+     */
+    public static final class Levels {
+        private final List<List<byte[]>> levels = new ArrayList<>();
+
+        public Levels(List<byte[]> leaves) {
+            List<byte[]> level = new ArrayList<>(leaves);
+            levels.add(level);
+            while (level.size() > 1) {
+                List<byte[]> next = new ArrayList<>((level.size() + 1) / 2);
+                for (int i = 0; i < level.size(); i += 2) {
+                    next.add(i + 1 < level.size() ? nodeHash(level.get(i), level.get(i + 1)) : level.get(i));
+                }
+                levels.add(next);
+                level = next;
+            }
+        }
+
+        public byte[] root() {
+            List<byte[]> top = levels.get(levels.size() - 1);
+            return top.isEmpty() ? emptyRoot() : top.get(0);
+        }
+
+        /** The RFC 6962 audit path of leaf {@code index}, bottom-up. */
+        public List<byte[]> inclusionProof(int index) {
+            List<byte[]> path = new ArrayList<>();
+            int i = index;
+            for (int l = 0; l < levels.size() - 1; l++) {
+                List<byte[]> level = levels.get(l);
+                int sibling = i ^ 1;
+                if (sibling < level.size()) {
+                    path.add(level.get(sibling));
+                }
+                i >>= 1;
+            }
+            return path;
+        }
+    }
+
+    /**
      * The right edge of a growing tree: the roots of its perfect subtrees, largest first. Appending a leaf and
      * computing the current root cost O(log n), so tree heads can be signed at any size without rereading leaves.
      */

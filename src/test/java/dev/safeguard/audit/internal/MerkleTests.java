@@ -58,6 +58,19 @@ class MerkleTests {
     }
 
     @Test
+    void levelsGiveTheSameRootAndProofsAsTheRecursiveDefinition() {
+        for (int n = 1; n <= 70; n++) {
+            List<byte[]> leaves = leaves(n);
+            Merkle.Levels levels = new Merkle.Levels(leaves);
+            assertThat(levels.root()).as("root of %d", n).isEqualTo(Merkle.root(leaves, 0, n));
+            for (int i = 0; i < n; i++) {
+                assertThat(levels.inclusionProof(i)).as("proof %d of %d", i, n)
+                        .containsExactlyElementsOf(Merkle.inclusionProof(leaves, i));
+            }
+        }
+    }
+
+    @Test
     void everyConsistencyProofVerifiesAndAForkDoesNot() {
         List<byte[]> leaves = leaves(40);
         for (int second = 1; second <= 40; second++) {
