@@ -96,7 +96,16 @@ class SecurityConfiguration {
             }
             return;
         }
-        problems.write(request, response, ProblemKind.FORBIDDEN, "Your role does not allow this", null);
+        if (api(request)) {
+            problems.write(request, response, ProblemKind.FORBIDDEN, "Your role does not allow this", null);
+        } else {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<!doctype html><html lang=\"en\"><head><title>Not allowed - Safeguard</title>"
+                    + "<link rel=\"stylesheet\" href=\"/css/app.css\"></head><body><main><h1>Not allowed</h1>"
+                    + "<p>Your role does not allow this page.</p><p><a href=\"/\">Back to the home page</a></p>"
+                    + "</main></body></html>");
+        }
     }
 
     static boolean api(HttpServletRequest request) {

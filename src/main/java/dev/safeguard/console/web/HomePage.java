@@ -1,0 +1,31 @@
+package dev.safeguard.console.web;
+
+import dev.safeguard.identity.Accounts;
+import dev.safeguard.identity.Actor;
+import dev.safeguard.identity.UserView;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * {@code /}: the signed-in user's home page: who they are, their roles, and the pages their roles open. Reached only
+ * with a complete sign-in (the security chain sends everyone else to the step they still need).
+ */
+@Controller
+class HomePage {
+
+    private final Accounts accounts;
+
+    HomePage(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/")
+    String home(Model model, HttpServletRequest request) {
+        Actor actor = ConsoleRequest.actor(request);
+        UserView user = accounts.get(actor, actor.id());
+        model.addAttribute("user", user);
+        return "console/home";
+    }
+}

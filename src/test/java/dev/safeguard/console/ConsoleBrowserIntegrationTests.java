@@ -1,0 +1,447 @@
+package dev.safeguard.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.safeguard.identity.SessionCookies;
+import dev.safeguard.identity.internal.TotpCodes;
+import dev.safeguard.testing.Api;
+import dev.safeguard.testing.Database;
+import dev.safeguard.testing.OnDatabase;
+import dev.safeguard.testing.ServerTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web console in a real browser: headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) over
+ * real TLS against the whole server. Chromium trusts exactly the server's key, through
+ * {@code --ignore-certificate-errors-spki-list} with that key's SHA-256 pin; certificate errors for anything else
+ * still fail.
+ *
+ * <p>Set the system property {@code safeguard.screenshots} to a directory to keep screenshots of the main pages.
+ */
+@Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public abstract class ConsoleBrowserIntegrationTests extends ServerTest {
+
+    /** Kept strongly reachable, so the level set on it is not lost to garbage collection. */
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+    private Path profiles;
+
+    @BeforeAll
+    void prepareBrowsers() throws IOException {
+        System.setProperty("SE_OFFLINE", "true");
+        SELENIUM_LOG.setLevel(Level.SEVERE);
+        profiles = Files.createTempDirectory("safeguard-chromium-");
+    }
+
+    /** Every page works under the strict CSP: a refused script, style or image would show in the browser's log. */
+    @AfterEach
+    void quitBrowsers_afterCheckingNoContentSecurityPolicyViolation() {
+        try {
+            for (WebDriver browser : browsers) {
+                assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                        .extracting(LogEntry::getMessage)
+                        .noneMatch(message -> message.contains("Content Security Policy"));
+            }
+        } finally {
+            browsers.forEach(WebDriver::quit);
+            browsers.clear();
+        }
+    }
+
+    @AfterAll
+    void deleteProfiles() throws IOException {
+        browsers.forEach(WebDriver::quit);
+        browsers.clear();
+        if (profiles != null) {
+            try (Stream<Path> files = Files.walk(profiles)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    @Test
+    void userSignsInWithPasswordAndTotp_andAfterSigningOutTheConsoleIsClosed() {
+        SignedIn user = newUser("clinician");
+        WebDriver browser = browser();
+
+        open(browser, "/login");
+        type(browser, "username", user.username());
+        type(browser, "password", user.password());
+        browser.findElement(By.id("sign-in")).click();
+        waitForPath(browser, "/login/mfa");
+        type(browser, "code", nextCode(user.totpSecret()));
+        browser.findElement(By.id("verify-code")).click();
+        waitForPath(browser, "/");
+        assertThat(browser.findElement(By.id("home-username")).getText()).isEqualTo(user.username());
+        assertThat(browser.findElement(By.cssSelector(".sign-out .who")).getText()).contains(user.username());
+        assertThat(browser.findElements(By.linkText("Users"))).as("no admin link for a clinician").isEmpty();
+        String cookie = browser.manage().getCookieNamed(SessionCookies.NAME).getValue();
+
+        browser.findElement(By.id("sign-out")).click();
+        waitForPath(browser, "/login");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("You have signed out");
+        assertThat(browser.manage().getCookieNamed(SessionCookies.NAME)).isNull();
+        open(browser, "/");
+        waitForPath(browser, "/login");
+
+        Api replay = client();
+        replay.setSessionCookie(cookie);
+        assertThat(replay.get("/api/session").status()).as("the signed-out session is gone on the server")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void firstSignInEnrollsAnAuthenticator_andShowsTenRecoveryCodesOnce() {
+        Api.Response created = officerClient().post("/api/users", Api.map("username", "newcomer",
+                "displayName", "New Comer", "password", "newcomer passphrase 2026", "roles", List.of("staff")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        WebDriver browser = browser();
+
+        signInWithPassword(browser, "newcomer", "newcomer passphrase 2026");
+        waitForPath(browser, "/mfa/enroll");
+        WebElement qr = browser.findElement(By.id("totp-qr"));
+        assertThat(qr.getAttribute("src")).startsWith("data:image/png;base64,");
+        assertThat(qr.getAttribute("alt")).contains("QR code");
+        assertThat((Long) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", qr))
+                .as("the QR image decodes under the CSP").isPositive();
+        String firstSecret = secretOnPage(browser);
+
+        type(browser, "code", wrongCode(firstSecret));
+        browser.findElement(By.id("confirm-code")).click();
+        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
+        String secret = secretOnPage(browser);
+        assertThat(secret).as("a wrong code starts over with a new key").isNotEqualTo(firstSecret);
+
+        type(browser, "code", nextCode(secret));
+        browser.findElement(By.id("confirm-code")).click();
+        List<WebElement> codes = wait(browser).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#recovery-codes li"), 10));
+        assertThat(codes).extracting(WebElement::getText).doesNotHaveDuplicates()
+                .allSatisfy(code -> assertThat(code).matches("[a-z0-9-]{16,}"));
+
+        browser.findElement(By.id("continue")).click();
+        waitForPath(browser, "/");
+        assertThat(browser.findElement(By.id("home-username")).getText()).isEqualTo("newcomer");
+        open(browser, "/mfa/enroll");
+        waitForPath(browser, "/");
+    }
+
+    @Test
+    void clinicianIsRefusedTheAdminPages_whileTheOfficerSeesTheUserList() {
+        SignedIn clinician = newUser("clinician");
+        WebDriver clinicianBrowser = browser();
+        signIn(clinicianBrowser, clinician);
+        open(clinicianBrowser, "/admin/users");
+        assertThat(clinicianBrowser.getPageSource()).contains("urn:safeguard:problem:forbidden");
+        assertThat(clinicianBrowser.findElements(By.id("users"))).isEmpty();
+        Api sameSession = client();
+        sameSession.setSessionCookie(clinicianBrowser.manage().getCookieNamed(SessionCookies.NAME).getValue());
+        assertThat(sameSession.get("/admin/users").status()).isEqualTo(403);
+        assertThat(sameSession.get("/admin/service-clients").status()).isEqualTo(403);
+
+        WebDriver officerBrowser = browser();
+        signIn(officerBrowser, officer());
+        screenshot(officerBrowser, "home");
+        officerBrowser.findElement(By.linkText("Users")).click();
+        waitForPath(officerBrowser, "/admin/users");
+        List<String> listed = officerBrowser.findElements(By.cssSelector("#users tbody tr")).stream()
+                .map(row -> row.getAttribute("data-username")).toList();
+        assertThat(listed).contains("officer", clinician.username());
+        screenshot(officerBrowser, "admin-users");
+    }
+
+    @Test
+    void officerCreatesAUser_andTerminatesItOnlyAfterConfirming_whileAFormWithoutCsrfTokenIsRefused() {
+        WebDriver browser = browser();
+        signIn(browser, officer());
+        open(browser, "/admin/users");
+        type(browser, "new-username", "leaver");
+        type(browser, "new-display-name", "Lee Leaver");
+        type(browser, "new-password", "leaver passphrase 2026");
+        browser.findElement(By.id("new-role-staff")).click();
+        browser.findElement(By.id("create-user")).click();
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
+                "Created leaver"));
+
+        browser.findElement(By.cssSelector("#users tr[data-username='leaver'] a")).click();
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Lee Leaver"));
+        browser.findElement(By.linkText("Terminate account…")).click();
+        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-terminate")));
+        assertThat(userStatus("leaver")).as("nothing happens before confirming").isEqualTo("ACTIVE");
+        browser.findElement(By.id("confirm-terminate")).click();
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "terminated"));
+        assertThat(userStatus("leaver")).isEqualTo("TERMINATED");
+
+        Api forger = client();
+        forger.setSessionCookie(browser.manage().getCookieNamed(SessionCookies.NAME).getValue());
+        Api.Response forged = forger.send(forger.request("/admin/users")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=forged&displayName=Forged&roles=staff"
+                        + "&password=forged+passphrase+2026")));
+        assertThat(forged.status()).as("a console form without the session's CSRF token").isEqualTo(403);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE username = 'forged'").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void officerCreatesAServiceClient_seesItsKeyOnce_andRevokesIt() {
+        WebDriver browser = browser();
+        signIn(browser, officer());
+        open(browser, "/admin/service-clients");
+        type(browser, "client-name", "Metrics scraper");
+        browser.findElement(By.id("scope-metrics.read")).click();
+        browser.findElement(By.id("create-client")).click();
+        String apiKey = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")))
+                .getText();
+        assertThat(browser.findElement(By.cssSelector("main [role=alert]")).getText()).contains("shown only this once");
+        assertThat(metrics(apiKey)).as("the key shown works").isEqualTo(200);
+
+        open(browser, "/admin/service-clients");
+        assertThat(browser.getPageSource()).contains("Metrics scraper").doesNotContain(apiKey);
+        browser.findElement(By.xpath("//tr[th='Metrics scraper']//button")).click();
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
+                "Revoked the key of Metrics scraper"));
+        assertThat(metrics(apiKey)).as("the revoked key is refused").isEqualTo(401);
+    }
+
+    /** Runs last: it moves the server's clock past the inactivity limit, which ends every session. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void inactivityWarningOffersToStaySignedIn_andEndsTheSessionWhenTimeIsUp() {
+        SignedIn user = newUser("staff");
+        WebDriver browser = browser();
+        signIn(browser, user);
+        String formToken = browser.findElement(By.cssSelector(".sign-out input[name=_csrf]")).getAttribute("value");
+        String htmxHeaders = browser.findElement(By.tagName("body")).getAttribute("hx-headers");
+        assertThat(Api.JSON.readTree(htmxHeaders).get("X-CSRF-Token").asString()).isEqualTo(formToken).isNotBlank();
+        WebElement warning = browser.findElement(By.id("session-warning"));
+        assertThat(warning.isDisplayed()).isFalse();
+        long idleSeconds = Long.parseLong(warning.getAttribute("data-idle-seconds"));
+        assertThat(idleSeconds).isBetween(14 * 60L, 15 * 60L);
+
+        shiftBrowserClock(browser, Duration.ofSeconds(idleSeconds - 50));
+        wait(browser).until(ExpectedConditions.visibilityOf(warning));
+        WebElement alert = browser.findElement(By.id("session-warning-text"));
+        assertThat(alert.getAttribute("role")).isEqualTo("alert");
+        assertThat(alert.getText()).contains("signed out").contains("inactivity");
+        WebElement stay = browser.findElement(By.id("session-stay"));
+        assertThat(browser.switchTo().activeElement()).isEqualTo(stay);
+        screenshot(browser, "session-warning");
+
+        stay.click();
+        wait(browser).until(ExpectedConditions.invisibilityOf(warning));
+
+        clock.advance(Duration.ofSeconds(idleSeconds + 1));
+        shiftBrowserClock(browser, Duration.ofSeconds(idleSeconds + 1));
+        wait(browser).until(d -> "/login".equals(URI.create(d.getCurrentUrl()).getPath())
+                && d.getCurrentUrl().endsWith("?expired"));
+        assertThat(browser.findElement(By.id("session-ended")).getText()).contains("Your session ended");
+        open(browser, "/");
+        waitForPath(browser, "/login");
+    }
+
+    // ---- acting as a person at the browser
+
+    /** The officer's API client, signed in again when its session has ended. */
+    private Api officerClient() {
+        Api api = officer().api();
+        return api.get("/api/session").status() == 200 ? api : signIn(officer());
+    }
+
+    private void signIn(WebDriver browser, SignedIn user) {
+        signInWithPassword(browser, user.username(), user.password());
+        waitForPath(browser, "/login/mfa");
+        type(browser, "code", nextCode(user.totpSecret()));
+        browser.findElement(By.id("verify-code")).click();
+        waitForPath(browser, "/");
+    }
+
+    private void signInWithPassword(WebDriver browser, String username, String password) {
+        open(browser, "/login");
+        type(browser, "username", username);
+        type(browser, "password", password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private void open(WebDriver browser, String path) {
+        browser.get(base().resolve(path).toString());
+    }
+
+    private static void type(WebDriver browser, String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static String secretOnPage(WebDriver browser) {
+        return browser.findElement(By.id("totp-secret")).getText().replace(" ", "");
+    }
+
+    /** A six-digit code that matches no step the server accepts now. */
+    private String wrongCode(String secret) {
+        long step = TotpCodes.step(clock.instant());
+        Set<String> valid = Set.of(totp.codeAt(secret, step - 1), totp.codeAt(secret, step),
+                totp.codeAt(secret, step + 1), totp.codeAt(secret, step + 2));
+        for (int candidate = 0; ; candidate++) {
+            String code = String.format("%06d", candidate);
+            if (!valid.contains(code)) {
+                return code;
+            }
+        }
+    }
+
+    /** Moves the page's {@code Date.now()} forward, as {@link dev.safeguard.testing.MutableClock} moves the server's. */
+    private static void shiftBrowserClock(WebDriver browser, Duration by) {
+        ((JavascriptExecutor) browser).executeScript("""
+                if (!window.realDateNow) { window.realDateNow = Date.now.bind(Date); window.clockOffset = 0; }
+                window.clockOffset += arguments[0];
+                Date.now = function () { return window.realDateNow() + window.clockOffset; };
+                """, by.toMillis());
+    }
+
+    private int metrics(String apiKey) {
+        Api api = client().bearer(apiKey);
+        return api.send(api.request("/actuator/prometheus").setHeader("Accept", "text/plain").GET()).status();
+    }
+
+    private String userStatus(String username) {
+        return jdbc.sql("SELECT status FROM users WHERE username = :username").param("username", username)
+                .query(String.class).single();
+    }
+
+    private static WebDriverWait wait(WebDriver browser) {
+        return new WebDriverWait(browser, WAIT);
+    }
+
+    private static void waitForPath(WebDriver browser, String path) {
+        wait(browser).withMessage(() -> "expected path " + path + " but was " + browser.getCurrentUrl())
+                .until(d -> path.equals(URI.create(d.getCurrentUrl()).getPath()));
+    }
+
+    private void screenshot(WebDriver browser, String name) {
+        String directory = System.getProperty("safeguard.screenshots");
+        if (directory == null || directory.isBlank()) {
+            return;
+        }
+        try {
+            Files.write(Path.of(directory, "console-" + name + ".png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- the browser
+
+    private WebDriver browser() {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory(profiles, "profile-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        options.setBinary(executable("chromium").toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,900",
+                "--ignore-certificate-errors-spki-list=" + serverKeyPin());
+        options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
+                "profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false));
+        // One driver process per browser: quitting a browser also stops its driver.
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(executable("chromedriver").toFile())
+                .usingAnyFreePort()
+                .withLogOutput(OutputStream.nullOutputStream())
+                .build();
+        ChromeDriver browser = new ChromeDriver(driver, options);
+        browsers.add(browser);
+        return browser;
+    }
+
+    /** The base64 SHA-256 of the server certificate's public key (SubjectPublicKeyInfo), as Chromium pins keys. */
+    private String serverKeyPin() {
+        try (InputStream in = Files.newInputStream(certificate())) {
+            byte[] spki = CertificateFactory.getInstance("X.509").generateCertificate(in).getPublicKey().getEncoded();
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the server certificate " + certificate(), e);
+        }
+    }
+
+    /** The program on the PATH (as {@code command -v} finds it); install Debian chromium and chromium-driver. */
+    private static Path executable(String name) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String directory : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(directory, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(name + " is not on the PATH (" + path + "); install the Debian packages "
+                + "chromium and chromium-driver");
+    }
+}
+
+@OnDatabase(Database.SQLITE)
+class SqliteConsoleBrowserIntegrationTests extends ConsoleBrowserIntegrationTests {
+}
+
+@OnDatabase(Database.POSTGRES)
+class PostgresConsoleBrowserIntegrationTests extends ConsoleBrowserIntegrationTests {
+}
