@@ -65,7 +65,10 @@ public class TreeHeads {
         }
         try {
             List<TreeHead> heads = new ArrayList<>();
-            for (String line : Files.readAllLines(checkpointFile, StandardCharsets.UTF_8)) {
+            String content = Files.readString(checkpointFile, StandardCharsets.UTF_8);
+            // A line without its newline was being written when the process died: it was never complete, skip it.
+            int complete = content.lastIndexOf('\n') + 1;
+            for (String line : content.substring(0, complete).split("\n")) {
                 if (line.isBlank()) {
                     continue;
                 }
