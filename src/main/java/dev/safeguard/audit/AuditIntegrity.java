@@ -25,11 +25,13 @@ public class AuditIntegrity {
     private final AuditVerifier verifier;
     private final AuditStore store;
     private final AuditKeys keys;
+    private final Alerts alerts;
 
-    AuditIntegrity(AuditVerifier verifier, AuditStore store, AuditKeys keys) {
+    AuditIntegrity(AuditVerifier verifier, AuditStore store, AuditKeys keys, Alerts alerts) {
         this.verifier = verifier;
         this.store = store;
         this.keys = keys;
+        this.alerts = alerts;
     }
 
     public record SignedTreeHead(long treeSize, String rootHash, Instant signedAt, String signature) {
@@ -43,14 +45,19 @@ public class AuditIntegrity {
                                    SignedTreeHead second) {
     }
 
-    /** Recomputes and checks everything; the result is stored. */
+    /** Recomputes and checks everything; the result is stored, and a failure raises a critical alert. */
     public AuditVerification verify() {
-        return verifier.verify();
+        AuditVerification result = verifier.verify();
+        if (!result.ok()) {
+            alerts.raise(Alerts.AUDIT_VERIFICATION_FAILURE, Alerts.Severity.CRITICAL, "audit-trail",
+                    "Audit verification failed at event " + result.firstBadSeq() + ": " + result.reason());
+        }
+        return result;
     }
 
     @Scheduled(cron = "${safeguard.audit.verify-cron:0 17 3 * * *}")
     void verifyDaily() {
-        verifier.verify();
+        verify();
     }
 
     public SignedTreeHead latestTreeHead() {

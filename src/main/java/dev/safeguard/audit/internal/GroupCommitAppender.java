@@ -186,11 +186,22 @@ public class GroupCommitAppender implements AuditTrail, SmartLifecycle {
 
     private void markFailed(RuntimeException e, int events) {
         if (healthy) {
+            // Only the error's kind: drivers' messages can quote the rejected rows' values.
             log.atError().addKeyValue("alert", "audit-write-failure").addKeyValue("events", events)
-                    .setCause(e).log("AUDIT WRITE FAILURE: the audit trail cannot commit; audited requests are "
-                            + "refused with 503 until it recovers");
+                    .addKeyValue("error", e.getClass().getSimpleName()).addKeyValue("sqlState", sqlState(e))
+                    .log("AUDIT WRITE FAILURE: the audit trail cannot commit; audited requests are refused with 503 "
+                            + "until it recovers");
         }
         healthy = false;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private void commitLocked(List<Pending> batch) {

@@ -62,7 +62,7 @@ class SecurityConfiguration {
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/prometheus")
                         .hasAnyAuthority(officer, Scope.METRICS_READ.authority())
-                        .requestMatchers("/api/audit/**")
+                        .requestMatchers("/api/audit/**", "/audit/**")
                         .hasAnyAuthority(officer, Role.AUDITOR.authority())
                         .requestMatchers("/api/users/**", "/api/service-clients/**", "/admin/**",
                                 "/actuator/**").hasAuthority(officer)
