@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param agent            who acted, from where
  * @param purposeOfUse     e.g. {@code TREAT}, {@code ETREAT} for break-glass; {@code null} when not given
  * @param entityType       resource type acted on, or {@code null}
- * @param entityId         its id, or {@code null}
+ * @param entityId         its id, or {@code null} (a Patient's id is stored only as a pseudonym)
  * @param entityVersion    its version, or {@code null}
  * @param patientReference the patient whose data was touched (clear here; stored only as a pseudonym)
  * @param query            query parameters (clear here; stored only as a pseudonym)

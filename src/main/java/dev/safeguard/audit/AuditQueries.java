@@ -116,6 +116,18 @@ public class AuditQueries {
         });
     }
 
+    /** A FHIR R4 Bundle (type collection) of AuditEvent resources shaped after IHE BALP. */
+    public void exportFhir(AuditQuery query, Writer out) {
+        write(out, "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[");
+        boolean[] first = {true};
+        search.each(query, EXPORT_LIMIT, e -> {
+            write(out, (first[0] ? "" : ",") + json.writeValueAsString(Map.of("fullUrl",
+                    "urn:uuid:" + e.eventId(), "resource", dev.safeguard.audit.internal.FhirAuditEvents.of(e))));
+            first[0] = false;
+        });
+        write(out, "]}");
+    }
+
     static String csv(Object value) {
         if (value == null) {
             return "";

@@ -107,6 +107,24 @@ public abstract class AuditQueriesIntegrationTests extends ServerTest {
     }
 
     @Test
+    void fhirExportIsABundleOfBalpShapedAuditEventsWithoutPatientReferences() {
+        Api.Response fhir = auditor.api().send(auditor.api().request("/api/audit/events/export?format=fhir&patient="
+                + PATIENT).setHeader("Accept", "application/fhir+json").GET());
+        assertThat(fhir.status()).as(fhir.toString()).isEqualTo(200);
+        JsonNode bundle = Api.JSON.readTree(fhir.body());
+        assertThat(bundle.get("resourceType").asString()).isEqualTo("Bundle");
+        assertThat(bundle.get("entry").size()).isEqualTo(2);
+        JsonNode event = bundle.get("entry").get(1).get("resource");
+        assertThat(event.get("resourceType").asString()).isEqualTo("AuditEvent");
+        assertThat(event.get("action").asString()).isEqualTo("R");
+        assertThat(event.get("outcome").asString()).isEqualTo("0");
+        assertThat(event.get("purposeOfEvent").get(0).get("coding").get(0).get("code").asString())
+                .isEqualTo("ETREAT");
+        assertThat(event.get("agent").get(0).get("network").get("address").asString()).isEqualTo("192.0.2.10");
+        assertThat(fhir.body()).doesNotContain(PATIENT).contains("patient-pseudonym");
+    }
+
+    @Test
     void badQueries_areRefused() {
         Api api = auditor.api();
         for (String query : List.of("from=yesterday", "size=100000", "size=0", "page=-1", "action=X",

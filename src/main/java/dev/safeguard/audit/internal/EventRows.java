@@ -3,7 +3,10 @@ package dev.safeguard.audit.internal;
 import dev.safeguard.audit.AuditEvent;
 import dev.safeguard.crypto.AuditKeys;
 
-/** Turns a caller's {@link AuditEvent} into the row to store: pseudonyms instead of patient references and queries. */
+/**
+ * Turns a caller's {@link AuditEvent} into the row to store: pseudonyms instead of patient references, Patient
+ * resource ids and queries.
+ */
 final class EventRows {
 
     static final String PATIENT = "patient";
@@ -14,10 +17,13 @@ final class EventRows {
 
     static StoredEvent toRow(AuditEvent e, long seq, String eventId, long now, String nodeId, AuditKeys keys) {
         var agent = e.agent();
+        // A Patient's own id names the patient: it is stored like every patient reference, as a pseudonym.
+        boolean patientEntity = "Patient".equals(e.entityType()) && e.entityId() != null;
+        String entityId = patientEntity ? keys.pseudonym(PATIENT, "Patient/" + e.entityId()) : e.entityId();
         return new StoredEvent(seq, eventId, now, e.type(), e.subtype(), e.action().name(), e.outcome().name(),
                 e.status(), agent.userId(), agent.clientId(),
                 agent.roles().isEmpty() ? null : String.join(" ", agent.roles()), agent.sessionRef(),
-                agent.address(), agent.userAgent(), e.purposeOfUse(), e.entityType(), e.entityId(),
+                agent.address(), agent.userAgent(), e.purposeOfUse(), e.entityType(), entityId,
                 e.entityVersion(),
                 e.patientReference() == null ? null : keys.pseudonym(PATIENT, e.patientReference()),
                 e.query() == null || e.query().isEmpty() ? null : keys.pseudonym(QUERY, e.query()),

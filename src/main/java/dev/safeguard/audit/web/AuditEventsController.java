@@ -81,7 +81,12 @@ class AuditEventsController {
                 response.setHeader("Content-Disposition", "attachment; filename=\"audit-events.jsonl\"");
                 queries.exportJsonLines(query, response.getWriter(), integrity.publicKeyset());
             }
-            default -> throw new ProblemException(ProblemKind.VALIDATION, "format must be csv, json or jsonl");
+            case "fhir" -> {
+                response.setContentType("application/fhir+json");
+                queries.exportFhir(query, response.getWriter());
+            }
+            default -> throw new ProblemException(ProblemKind.VALIDATION,
+                    "format must be csv, json, jsonl or fhir");
         }
     }
 
