@@ -13,6 +13,12 @@ public record UserRow(String id, String username, String displayName, String pas
     public static final String DISABLED = "DISABLED";
     public static final String TERMINATED = "TERMINATED";
 
+    public UserRow withRoles(Set<Role> newRoles) {
+        return new UserRow(id, username, displayName, passwordHash, status, totpSecret, totpPendingSecret,
+                totpEnrolledAt, totpLastStep, failedAttempts, lastFailedAt, passwordLockedAt, createdAt, terminatedAt,
+                Set.copyOf(newRoles));
+    }
+
     public boolean active() {
         return ACTIVE.equals(status);
     }

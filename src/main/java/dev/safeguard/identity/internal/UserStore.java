@@ -39,14 +39,16 @@ public class UserStore {
                 .params(id, username, displayName, passwordHash, now, createdBy, now).update();
     }
 
+    // IMPORTANT: roles are read after the user row's statement is closed, never from inside its row mapper: a nested
+    // query would hold two pooled connections per request and deadlock the pool under concurrent load.
     public Optional<UserRow> findById(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id)
-                .query((rs, n) -> row(rs, rolesOf(rs.getString("id")))).optional();
+                .query((rs, n) -> row(rs, Set.of())).optional().map(u -> u.withRoles(rolesOf(u.id())));
     }
 
     public Optional<UserRow> findByUsername(String username) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username = ?").param(username)
-                .query((rs, n) -> row(rs, rolesOf(rs.getString("id")))).optional();
+                .query((rs, n) -> row(rs, Set.of())).optional().map(u -> u.withRoles(rolesOf(u.id())));
     }
 
     public List<UserRow> list() {
