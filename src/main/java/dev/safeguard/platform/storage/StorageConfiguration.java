@@ -36,7 +36,7 @@ class StorageConfiguration {
             config.setJdbcUrl(settings.dbUrl());
             config.setUsername(settings.dbUsername());
             config.setPassword(settings.dbPassword());
-            config.setMaximumPoolSize(16);
+            config.setMaximumPoolSize(settings.poolSize());
             log.atInfo().addKeyValue("database", "postgresql").log("Using PostgreSQL");
         } else {
             Path file = settings.dbUrl() != null
@@ -52,7 +52,7 @@ class StorageConfiguration {
             SQLiteDataSource sqliteDataSource = new SQLiteDataSource(sqlite);
             sqliteDataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
             config.setDataSource(sqliteDataSource);
-            config.setMaximumPoolSize(8);
+            config.setMaximumPoolSize(settings.poolSize());
             log.atInfo().addKeyValue("database", "sqlite").addKeyValue("file", file.toAbsolutePath().toString())
                     .log("Using the embedded SQLite database");
         }
