@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -28,7 +31,22 @@ class StorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
 
+    /**
+     * Migrations get their own connections on PostgreSQL: Flyway holds its lock on one connection while it migrates on
+     * another, which must not come out of (and could exhaust) the application's pool.
+     */
+    @Bean
+    @FlywayDataSource
+    DataSource migrationDataSource(StorageSettings settings, HikariDataSource dataSource) {
+        if (!settings.postgres()) {
+            return dataSource;
+        }
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), settings.dbUrl(), settings.dbUsername(),
+                settings.dbPassword());
+    }
+
     @Bean(destroyMethod = "close")
+    @Primary
     HikariDataSource dataSource(StorageSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("safeguard");
