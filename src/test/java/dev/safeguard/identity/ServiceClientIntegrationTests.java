@@ -86,23 +86,6 @@ public abstract class ServiceClientIntegrationTests extends ServerTest {
     }
 
     @Test
-    void manyConcurrentAuthenticatedRequestsAllSucceed() throws Exception {
-        String key = create(30, "fhir.read").text("apiKey");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
-        try {
-            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
-            for (int i = 0; i < 96; i++) {
-                statuses.add(pool.submit(() -> client().bearer(key).get("/api/ping").status()));
-            }
-            for (java.util.concurrent.Future<Integer> status : statuses) {
-                assertThat(status.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
     void healthIsUpWithoutDetailsForAnyone() {
         Api.Response health = client().get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
