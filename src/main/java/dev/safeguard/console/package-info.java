@@ -1,7 +1,10 @@
 /**
  * The web console (Thymeleaf + htmx): sign-in with password then TOTP, MFA enrollment, the home page with the
- * automatic-logoff warning, and user and API-key administration for security officers. It uses only the other
- * modules' APIs and nothing depends on it. Allowed dependencies: {@code shared}, {@code identity}.
+ * automatic-logoff warning, user and API-key administration for security officers, and, for auditors and security
+ * officers, the audit pages: event search and detail, the patient access report, trail verification and the alert
+ * inbox. Viewing an audit page is itself recorded in the audit trail, fail closed. It uses only the other modules'
+ * APIs and nothing depends on it. Allowed dependencies: {@code shared}, {@code identity}, {@code audit}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Console", allowedDependencies = {"shared", "identity"})
+@org.springframework.modulith.ApplicationModule(displayName = "Console",
+        allowedDependencies = {"shared", "identity", "audit"})
 package dev.safeguard.console;

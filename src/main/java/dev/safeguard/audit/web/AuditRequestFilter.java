@@ -25,7 +25,8 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Records every request to {@code /api} and {@code /fhir} in the audit trail before its answer leaves: the response
+ * Records every request to {@code /api} and {@code /fhir} (type {@code rest}) and to the console's audit and
+ * administration pages (type {@code console}: auditors are audited) in the audit trail before its answer leaves: the response
  * is held in memory until the event is committed. If the trail cannot record it, the held answer is discarded and the
  * caller gets 503 with {@code Retry-After} instead (fail closed). It wraps the security filters, so denials are
  * recorded too.
@@ -48,7 +49,11 @@ class AuditRequestFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/fhir"));
+        return !(api(path) || path.startsWith("/audit/") || path.startsWith("/admin/"));
+    }
+
+    private static boolean api(String path) {
+        return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/fhir");
     }
 
     @Override
@@ -82,7 +87,7 @@ class AuditRequestFilter extends OncePerRequestFilter {
                 : Agent.anonymous(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
         Outcome outcome = status >= 500 ? Outcome.SERIOUS_FAILURE
                 : status >= 400 ? Outcome.MINOR_FAILURE : Outcome.SUCCESS;
-        return new AuditEvent("rest", request.getMethod() + " " + route, action(request.getMethod(), route), outcome,
+        return new AuditEvent(api(request.getRequestURI()) ? "rest" : "console", request.getMethod() + " " + route, action(request.getMethod(), route), outcome,
                 status, who, null, null, null, null, null, request.getQueryString(), null, requestId, null);
     }
 

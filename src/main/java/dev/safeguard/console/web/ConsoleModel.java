@@ -24,6 +24,8 @@ class ConsoleModel {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final Clock clock;
 
@@ -34,12 +36,13 @@ class ConsoleModel {
     /**
      * The signed-in user as the layout shows them.
      *
+     * @param auditReader     auditor or security officer: the audit pages are open to them
      * @param idleSeconds     seconds until automatic logoff if nothing happens (the inactivity window, since this
      *                        request was activity)
      * @param absoluteSeconds seconds until the session ends whatever happens
      */
-    record SignedInUser(String username, List<String> roles, boolean officer, String csrfToken,
-                        Instant idleExpiresAt, long idleSeconds, long absoluteSeconds) {
+    record SignedInUser(String username, List<String> roles, boolean officer, boolean auditReader,
+                        String csrfToken, Instant idleExpiresAt, long idleSeconds, long absoluteSeconds) {
 
         /** The inactivity window in whole minutes, for the home page's explanation. */
         public long idleMinutes() {
@@ -62,6 +65,11 @@ class ConsoleModel {
         public String format(Instant instant) {
             return instant == null ? "—" : DATE_TIME.format(instant);
         }
+
+        /** To the second, for audit events. */
+        public String seconds(Instant instant) {
+            return instant == null ? "—" : SECONDS.format(instant);
+        }
     }
 
     @ModelAttribute("me")
@@ -73,8 +81,8 @@ class ConsoleModel {
         Actor actor = session.actor();
         Instant now = clock.instant();
         return new SignedInUser(actor.name(), actor.roleIds(), actor.has(Role.SECURITY_OFFICER),
-                session.csrfToken(), session.idleExpiresAt(), secondsBetween(now, session.idleExpiresAt()),
-                secondsBetween(now, session.expiresAt()));
+                ConsoleRequest.readsAudit(actor), session.csrfToken(), session.idleExpiresAt(),
+                secondsBetween(now, session.idleExpiresAt()), secondsBetween(now, session.expiresAt()));
     }
 
     @ModelAttribute("dates")

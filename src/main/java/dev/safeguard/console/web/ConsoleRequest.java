@@ -3,9 +3,11 @@ package dev.safeguard.console.web;
 import dev.safeguard.identity.Actor;
 import dev.safeguard.identity.CurrentSession;
 import dev.safeguard.identity.RequestOrigin;
+import dev.safeguard.identity.Role;
 import dev.safeguard.identity.SessionTicket;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
+import dev.safeguard.shared.SecurityEvent.Agent;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 
@@ -26,6 +28,29 @@ final class ConsoleRequest {
             throw new ProblemException(ProblemKind.AUTHENTICATION_REQUIRED, "Sign in to use the console");
         }
         return session.actor();
+    }
+
+    /**
+     * The signed-in auditor or security officer, for the audit pages; anyone else is refused with 403 (the console's
+     * error page). The security chain restricts {@code /audit/**} to the same roles; this check keeps every audit
+     * page closed to other roles even if that rule is changed or a page is mapped outside it.
+     */
+    static Actor auditReader(HttpServletRequest request) {
+        Actor actor = actor(request);
+        if (!readsAudit(actor)) {
+            throw new ProblemException(ProblemKind.FORBIDDEN,
+                    "The audit pages are for auditors and security officers; your roles do not include either");
+        }
+        return actor;
+    }
+
+    static boolean readsAudit(Actor actor) {
+        return actor.has(Role.AUDITOR) || actor.has(Role.SECURITY_OFFICER);
+    }
+
+    /** Who sent the request, as the audit trail records it (set by the authenticating filter), or {@code null}. */
+    static Agent agent(HttpServletRequest request) {
+        return request.getAttribute(Agent.REQUEST_ATTRIBUTE) instanceof Agent agent ? agent : null;
     }
 
     /** The stage of the presented session, or {@code null} when there is none. */
