@@ -34,6 +34,8 @@ final class ClosedLoop {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final long PAUSE_AFTER_ERROR_MILLIS = 10;
+    private static final Duration SETTLE_SAMPLE = Duration.ofMillis(500);
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
 
     private final SSLContext ssl;
     private final ProcessHandle server;
@@ -50,6 +52,7 @@ final class ClosedLoop {
      */
     PhaseResult run(String name, int clients, Duration window, IntFunction<HttpRequest> requestFor,
                     OnRejected onRejected) throws InterruptedException {
+        awaitServerIdle();
         Tally[] tallies = new Tally[clients];
         Thread[] workers = new Thread[clients];
         CountDownLatch go = new CountDownLatch(1);
@@ -124,6 +127,23 @@ final class ClosedLoop {
             return Math.max(1, Long.parseLong(response.headers().firstValue("Retry-After").orElse("1").strip()));
         } catch (NumberFormatException e) {
             return 1;
+        }
+    }
+
+    /**
+     * Waits (at most {@link #SETTLE_TIMEOUT}) until the server uses less than a tenth of a CPU, so that work left over
+     * from the previous phase (JIT compilation, garbage collection, background writers) does not count in the next.
+     */
+    private void awaitServerIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        Duration before = serverCpu();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(SETTLE_SAMPLE.toMillis());
+            Duration now = serverCpu();
+            if (now.minus(before).compareTo(SETTLE_SAMPLE.dividedBy(10)) < 0) {
+                return;
+            }
+            before = now;
         }
     }
 

@@ -21,7 +21,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class PasswordHashingBenchmark {
