@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param treeHeadInterval ... or after this much time with new events (default 10 s)
  * @param appendTimeout    how long a caller waits for its commit before getting 503 (default 10 s)
  * @param nodeId           this node's name in events (default: the host name)
+ * @param verifyChunk      events per unit of work of the parallel verifier (default 32,768)
  */
 @ConfigurationProperties("safeguard.audit")
 public record AuditSettings(Path checkpointFile, int queueCapacity, int batchSize, int treeHeadEvery,
-                            Duration treeHeadInterval, Duration appendTimeout, String nodeId) {
+                            Duration treeHeadInterval, Duration appendTimeout, String nodeId,
+                            int verifyChunk) {
 
     public AuditSettings {
         checkpointFile = checkpointFile == null ? Path.of("checkpoints", "audit-tree-heads.jsonl") : checkpointFile;
@@ -27,6 +29,7 @@ public record AuditSettings(Path checkpointFile, int queueCapacity, int batchSiz
         treeHeadEvery = treeHeadEvery <= 0 ? 1_000 : treeHeadEvery;
         treeHeadInterval = treeHeadInterval == null ? Duration.ofSeconds(10) : treeHeadInterval;
         appendTimeout = appendTimeout == null ? Duration.ofSeconds(10) : appendTimeout;
+        verifyChunk = verifyChunk <= 0 ? 32_768 : verifyChunk;
         if (nodeId == null || nodeId.isBlank()) {
             String host = System.getenv("HOSTNAME");
             nodeId = host == null || host.isBlank() ? "node-1" : host;

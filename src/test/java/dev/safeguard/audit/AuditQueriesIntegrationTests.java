@@ -13,18 +13,29 @@ import dev.safeguard.testing.ServerTest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
+import dev.safeguard.audit.internal.AuditLookupIndexer;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Auditors search, export and answer "who accessed this patient's records"; nobody else can. */
+// The lookup indexer runs only when a test calls it, so searches run both before and after it.
+@TestPropertySource(properties = "safeguard.audit.lookup-interval=PT1H")
 public abstract class AuditQueriesIntegrationTests extends ServerTest {
 
     static final String PATIENT = "Patient/synthetic-4711";
 
     @Autowired
     AuditTrail trail;
+
+    @Autowired
+    AuditQueries queries;
+
+    @Autowired
+    AuditLookupIndexer indexer;
 
     private SignedIn auditor;
     private SignedIn clinician;
@@ -55,6 +66,49 @@ public abstract class AuditQueriesIntegrationTests extends ServerTest {
         assertThat(rows.get(1).get("entityType").asString()).isEqualTo("Patient");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE patient_pseudonym LIKE '%synthetic%'")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void lookupsByPatientUserAndClientAreCompleteBeforeAndAfterTheIndexerRuns() {
+        String patient = "Patient/synthetic-" + UUID.randomUUID();
+        String user = "user-" + UUID.randomUUID();
+        String client = "client-" + UUID.randomUUID();
+        Agent person = new Agent(user, null, List.of("clinician"), "ref", "192.0.2.11", "test");
+        Agent service = new Agent(null, client, List.of(), null, "192.0.2.12", "test");
+        indexer.catchUp();
+        trail.append(new AuditEvent("rest", "GET /fhir/Observation", Action.R, Outcome.SUCCESS, 200, person, "TREAT",
+                "Observation", "obs-9", "1", patient, null, 1, "req-9", null));
+        indexer.catchUp();
+        trail.append(new AuditEvent("rest", "GET /fhir/Condition", Action.R, Outcome.SUCCESS, 200, service, "TREAT",
+                "Condition", "cond-9", "1", patient, null, 1, "req-10", null));
+        trail.append(new AuditEvent("rest", "GET /fhir/Condition", Action.R, Outcome.SUCCESS, 200, person, "TREAT",
+                "Condition", "cond-10", "1", patient, null, 1, "req-11", null));
+        long max = jdbc.sql("SELECT MAX(seq) FROM audit_events").query(Long.class).single();
+        assertThat(indexer.indexedThrough()).isLessThan(max);
+
+        // Half indexed: the first event through audit_lookup, the other two by scanning the unindexed tail.
+        assertThat(queries.accessReport(patient, null, null)).extracting(AuditQueries.Access::action)
+                .hasSize(3);
+        assertThat(search(user, null)).hasSize(2);
+        assertThat(search(null, client)).hasSize(1);
+
+        assertThat(indexer.catchUp()).isGreaterThanOrEqualTo(2);
+        assertThat(indexer.indexedThrough()).isEqualTo(max);
+        assertThat(indexer.catchUp()).isZero();
+        String pseudonym = jdbc.sql("SELECT patient_pseudonym FROM audit_events WHERE seq = ?").param(max)
+                .query(String.class).single();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_lookup WHERE lookup_key = ?").param("p:" + pseudonym)
+                .query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_lookup WHERE lookup_key = ?").param("u:" + user)
+                .query(Long.class).single()).isEqualTo(2);
+
+        assertThat(queries.accessReport(patient, null, null)).hasSize(3);
+        assertThat(search(user, null)).hasSize(2);
+        assertThat(search(null, client)).hasSize(1);
+    }
+
+    private List<AuditRecord> search(String user, String client) {
+        return queries.search(new AuditQuery(null, null, user, client, null, null, null, null, null, 0, 100)).items();
     }
 
     @Test

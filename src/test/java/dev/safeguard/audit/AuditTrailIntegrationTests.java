@@ -9,6 +9,9 @@ import dev.safeguard.testing.Api;
 import dev.safeguard.testing.Database;
 import dev.safeguard.testing.OnDatabase;
 import dev.safeguard.testing.ServerTest;
+import dev.safeguard.shared.SecurityEvent.Action;
+import dev.safeguard.shared.SecurityEvent.Agent;
+import dev.safeguard.shared.SecurityEvent.Outcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +26,15 @@ import org.springframework.test.context.TestPropertySource;
  * The audit trail records every API request once, before the answer, and detects every kind of tampering with the
  * first bad sequence number.
  */
-@TestPropertySource(properties = "safeguard.audit.tree-head-every=7")
+// Chunks of 5 events: every case below crosses the parallel verifier's chunk boundaries.
+@TestPropertySource(properties = {"safeguard.audit.tree-head-every=7", "safeguard.audit.verify-chunk=5"})
 public abstract class AuditTrailIntegrationTests extends ServerTest {
 
     @Autowired
     AuditIntegrity integrity;
+
+    @Autowired
+    AuditTrail trail;
 
     @BeforeAll
     void someTraffic() {
@@ -124,6 +131,35 @@ public abstract class AuditTrailIntegrationTests extends ServerTest {
         assertThat(result.firstBadSeq()).isEqualTo(seq);
         assertThat(result.reason()).contains("missing");
         assertThat(verify().ok()).isTrue();
+    }
+
+    @Test
+    void rowsDeletedAcrossAChunkBoundaryAreDetectedAtTheFirst() {
+        long first = (maxSeq() - 6) / 5 * 5; // the last event of a chunk; the next chunk starts after it
+        List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM audit_events WHERE seq IN (?, ?) ORDER BY seq")
+                .params(first, first + 1).query().listOfRows();
+        jdbc.sql("DELETE FROM audit_events WHERE seq IN (?, ?)").params(first, first + 1).update();
+        AuditVerification result = verify();
+        rows.forEach(this::reinsert);
+        assertThat(result.ok()).isFalse();
+        assertThat(result.firstBadSeq()).isEqualTo(first);
+        assertThat(result.reason()).contains("missing").contains("next event present is " + (first + 2));
+        assertThat(verify().ok()).isTrue();
+    }
+
+    @Test
+    void eventsWithAnyTextVerify() {
+        Agent agent = new Agent("user-\u00e9\u4e2d", "client-\ud83d\ude00", List.of("clinician", "auditor"), "ref",
+                "2001:db8::1", "Mozilla/5.0 (\u00c5ngstr\u00f6m) \"quoted\" \\ back\tslash");
+        for (int i = 0; i < 12; i++) {
+            trail.append(new AuditEvent("rest", "GET /fhir/Patient/{id} \u00fc", Action.values()[i % 5],
+                    Outcome.values()[i % 3], i % 2 == 0 ? null : 200 + i, agent, i % 2 == 0 ? null : "ETREAT",
+                    "Patient", "id-\u00e9-" + i, "v" + i, i % 3 == 0 ? null : "Patient/\u00e9" + i, "q=\u00df" + i,
+                    i % 4 == 0 ? null : -i, "req-" + i, i % 2 == 0 ? null : "reason \u2603"));
+        }
+        AuditVerification result = verify();
+        assertThat(result.ok()).as(result.toString()).isTrue();
+        assertThat(result.treeSize()).isEqualTo(maxSeq());
     }
 
     @Test

@@ -49,15 +49,29 @@ public class AuditSearch {
         StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         add(sql, params, "recorded_at >= ?", q.from() == null ? null : q.from().toEpochMilli());
         add(sql, params, "recorded_at <= ?", q.to() == null ? null : q.to().toEpochMilli());
-        add(sql, params, "agent_user = ?", q.user());
-        add(sql, params, "agent_client = ?", q.client());
-        add(sql, params, "patient_pseudonym = ?",
+        lookup(sql, params, "u:", "agent_user", q.user());
+        lookup(sql, params, "c:", "agent_client", q.client());
+        lookup(sql, params, "p:", "patient_pseudonym",
                 q.patient() == null ? null : keys.pseudonym(EventRows.PATIENT, q.patient()));
         add(sql, params, "action = ?", q.action());
         add(sql, params, "outcome = ?", q.outcome());
         add(sql, params, "type = ?", q.type());
         add(sql, params, "entity_type = ?", q.entityType());
         return sql.toString();
+    }
+
+    /**
+     * Events whose {@code column} equals {@code value}: the indexed ones through {@code audit_lookup}, the newer ones
+     * (after {@code indexed_through}, see {@link AuditLookupIndexer}) by scanning them; one statement, one snapshot.
+     */
+    private static void lookup(StringBuilder sql, List<Object> params, String prefix, String column, String value) {
+        if (value != null) {
+            sql.append(" AND seq IN (SELECT seq FROM audit_lookup WHERE lookup_key = ? UNION ALL SELECT seq FROM "
+                    + "audit_events WHERE seq > (SELECT indexed_through FROM audit_lookup_progress WHERE id = 1) AND ")
+                    .append(column).append(" = ?)");
+            params.add(prefix + value);
+            params.add(value);
+        }
     }
 
     private static void add(StringBuilder sql, List<Object> params, String condition, Object value) {

@@ -14,17 +14,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditStore {
 
-    static final String COLUMNS = "seq, event_id, recorded_at, type, subtype, action, outcome, status, agent_user, "
-            + "agent_client, agent_roles, agent_session, agent_address, agent_user_agent, purpose, entity_type, "
-            + "entity_id, entity_version, patient_pseudonym, query_pseudonym, result_count, request_id, node_id, "
-            + "reason, leaf_hash";
+    static final String COLUMNS = String.join(", ", CanonicalEncoding.FIELDS) + ", leaf_hash";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    public AuditStore(JdbcClient jdbc, JdbcTemplate template) {
+    private final boolean sqlite;
+
+    public AuditStore(JdbcClient jdbc, JdbcTemplate template, dev.safeguard.platform.StorageSettings storage) {
         this.jdbc = jdbc;
         this.template = template;
+        this.sqlite = !storage.postgres();
     }
 
     /** Inserts the batch with one JDBC batch; the caller owns the transaction. */
@@ -65,10 +65,34 @@ public class AuditStore {
         return max == null ? 0 : max;
     }
 
-    /** Streams every event in sequence order. */
-    public void forEach(Consumer<StoredEvent> consumer) {
-        template.query("SELECT " + COLUMNS + " FROM audit_events ORDER BY seq", rs -> {
+    /** Streams the events with seq in [from, to], in sequence order. */
+    public void forEach(long from, long to, Consumer<StoredEvent> consumer) {
+        template.query("SELECT " + COLUMNS + " FROM audit_events WHERE seq >= ? AND seq <= ? ORDER BY seq", rs -> {
             consumer.accept(row(rs));
+        }, from, to);
+    }
+
+    /** One event as the verifier needs it: its number, its stored leaf hash and the leaf hash of its columns. */
+    public interface LeafVisitor {
+        void visit(long seq, byte[] storedLeafHash, byte[] recomputedLeafHash);
+    }
+
+    /** Visits the events with seq in [from, to] in order, recomputing each leaf hash from the stored columns. */
+    public void eachRecomputedLeaf(long from, long to, LeafVisitor visitor) {
+        template.query("SELECT " + COLUMNS + " FROM audit_events WHERE seq >= ? AND seq <= ? ORDER BY seq", rs -> {
+            visitor.visit(rs.getLong(1), rs.getBytes(25), CanonicalEncoding.leafHash(rs, sqlite));
+        }, from, to);
+    }
+
+    /** The smallest seq greater than {@code seq}, if any. */
+    public Optional<Long> nextSeq(long seq) {
+        return jdbc.sql("SELECT MIN(seq) FROM audit_events WHERE seq > ?").param(seq).query(Long.class).optional();
+    }
+
+    /** Streams every leaf hash in sequence order (without holding them all in memory). */
+    public void eachLeafHash(Consumer<byte[]> consumer) {
+        template.query("SELECT leaf_hash FROM audit_events ORDER BY seq", rs -> {
+            consumer.accept(rs.getBytes(1));
         });
     }
 

@@ -17,6 +17,9 @@ public final class Merkle {
     private Merkle() {
     }
 
+    /** One digest per thread, reset before each use: {@code MessageDigest.getInstance} costs more than a hash. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Merkle::newSha256);
+
     public static byte[] leafHash(byte[] data) {
         MessageDigest sha = sha256();
         sha.update((byte) 0x00);
@@ -178,7 +181,14 @@ public final class Merkle {
         return Integer.highestOneBit(n - 1);
     }
 
+    /** This thread's SHA-256 digest, reset; use it and finish with {@code digest()} before calling back in here. */
     static MessageDigest sha256() {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return sha;
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

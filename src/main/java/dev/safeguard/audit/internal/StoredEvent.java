@@ -16,6 +16,6 @@ public record StoredEvent(long seq, String eventId, long recordedAt, String type
         return new StoredEvent(seq, eventId, recordedAt, type, subtype, action, outcome, status, agentUser,
                 agentClient, agentRoles, agentSession, agentAddress, agentUserAgent, purpose, entityType, entityId,
                 entityVersion, patientPseudonym, queryPseudonym, resultCount, requestId, nodeId, reason,
-                Merkle.leafHash(CanonicalEncoding.encode(this)));
+                CanonicalEncoding.leafHash(this));
     }
 }

@@ -66,6 +66,8 @@ class StorageConfiguration {
             sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
             sqlite.enforceForeignKeys(true);
             sqlite.setBusyTimeout(10_000);
+            // Checkpoints run in the background (SqliteCheckpointer), not in the committing thread.
+            sqlite.setWalAutocheckpoint(0);
             sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             SQLiteDataSource sqliteDataSource = new SQLiteDataSource(sqlite);
             sqliteDataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
