@@ -70,6 +70,8 @@ public abstract class SyslogExportIntegrationTests extends ServerTest {
     int siemPort;
     @Autowired
     SyslogExporter exporter;
+    @Autowired
+    dev.safeguard.crypto.AuditKeys keys;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
     @BeforeAll
@@ -108,6 +110,39 @@ public abstract class SyslogExportIntegrationTests extends ServerTest {
                 .contains("seq=\"" + row(denied).get("seq") + "\"", "outcome=\"MINOR_FAILURE\"", "status=\"403\"");
         assertThat(exporter.sent()).isPositive();
         assertThat(exporter.dropped()).isZero();
+    }
+
+    @Test
+    void everySignedTreeHeadReachesTheSiemAndVerifiesWithThePublicKey() {
+        newUser("clinician").api().get("/api/ping");
+        clock.advance(Duration.ofSeconds(11)); // the appender signs a head once the interval has passed
+        Map<String, Object> head = awaitHead();
+        long size = ((Number) head.get("tree_size")).longValue();
+        String line = siem().awaitLine(DELIVERY, "tree-head [safeguard@32473 treeSize=\"" + size + "\"");
+        byte[] root = (byte[]) head.get("root_hash");
+        byte[] signature = (byte[]) head.get("signature");
+        long signedAt = ((Number) head.get("signed_at")).longValue();
+        assertThat(line).startsWith("<85>1 ").contains(" safeguard ",
+                "rootHash=\"" + java.util.Base64.getEncoder().encodeToString(root) + "\"",
+                "signedAt=\"" + signedAt + "\"",
+                "signature=\"" + java.util.Base64.getEncoder().encodeToString(signature) + "\"",
+                "] signed tree head " + size);
+        assertThat(keys.verify(new dev.safeguard.audit.internal.TreeHead(size, root, signedAt, signature).message(),
+                signature)).isTrue();
+    }
+
+    private Map<String, Object> awaitHead() {
+        long max = jdbc.sql("SELECT MAX(seq) FROM audit_events").query(Long.class).single();
+        long deadline = System.nanoTime() + DELIVERY.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Map<String, Object>> heads = jdbc.sql("SELECT * FROM audit_tree_heads WHERE tree_size >= ? "
+                    + "ORDER BY tree_size LIMIT 1").param(max).query().listOfRows();
+            if (!heads.isEmpty()) {
+                return heads.get(0);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        throw new AssertionError("No tree head was signed over event " + max);
     }
 
     @Test

@@ -38,6 +38,8 @@ public class GroupCommitAppender implements AuditTrail, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitAppender.class);
     static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    /** Batches up to this size wake their callers on the appender thread; larger ones on the completer thread. */
+    private static final int WAKE_INLINE = 4;
 
     private record Pending(EventRows.Prepared prepared, CompletableFuture<Long> done) {
     }
@@ -236,6 +238,14 @@ public class GroupCommitAppender implements AuditTrail, SmartLifecycle {
         }
         healthy = true;
         rows.forEach(row -> frontier.add(row.leafHash()));
+        if (batch.size() <= WAKE_INLINE) {
+            // Waking a few callers is cheaper here than handing them to the completer (one more thread hop).
+            for (int i = 0; i < rows.size(); i++) {
+                batch.get(i).done().complete(rows.get(i).seq());
+            }
+            completer.execute(() -> tell(rows));
+            return;
+        }
         List<Pending> committed = List.copyOf(batch);
         completer.execute(() -> {
             for (int i = 0; i < rows.size(); i++) {

@@ -48,7 +48,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(prefix = "safeguard.audit.syslog", name = "host")
-public class SyslogExporter implements CommittedEventsListener, SmartLifecycle {
+public class SyslogExporter implements CommittedEventsListener, SignedTreeHeadListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SyslogExporter.class);
     /** IMPORTANT: SIEM parsers key on this SD-ID (32473 is the documentation enterprise number of RFC 5612). */
@@ -67,7 +67,7 @@ public class SyslogExporter implements CommittedEventsListener, SmartLifecycle {
 
     private final SyslogSettings settings;
     private final SSLSocketFactory tls;
-    private final BlockingQueue<StoredEvent> queue;
+    private final BlockingQueue<Outgoing> queue;
     private final String procId = Long.toString(ProcessHandle.current().pid());
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -80,7 +80,15 @@ public class SyslogExporter implements CommittedEventsListener, SmartLifecycle {
     private OutputStream out;
     private boolean available = true;
 
+    private final String nodeId;
+
     public SyslogExporter(SyslogSettings settings) {
+        this(settings, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public SyslogExporter(SyslogSettings settings, dev.safeguard.audit.AuditSettings audit) {
+        this.nodeId = audit == null ? null : audit.nodeId();
         if (settings.host() == null) {
             throw new IllegalArgumentException("safeguard.audit.syslog.host is required for the syslog export");
         }
@@ -89,20 +97,37 @@ public class SyslogExporter implements CommittedEventsListener, SmartLifecycle {
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     }
 
+    /** One message waiting for the SIEM: an event (its seq) or a signed tree head (its tree size). */
+    private record Outgoing(long seq, String message) {
+    }
+
     /** Queues the events; when the queue is full, drops the oldest and raises an alert. Never blocks or throws. */
     @Override
     public void committed(List<StoredEvent> events) {
         for (StoredEvent event : events) {
-            while (!queue.offer(event)) {
-                StoredEvent oldest = queue.poll();
-                if (oldest != null) {
-                    overflowed(oldest);
-                }
+            enqueue(new Outgoing(event.seq(), message(event, procId)));
+        }
+    }
+
+    /**
+     * Queues the signed tree head, so the SIEM holds a copy of every head outside Safeguard's host: rewriting the trail
+     * and both local copies of the heads is then still detected by comparing with the SIEM.
+     */
+    @Override
+    public void treeHeadSigned(TreeHead head) {
+        enqueue(new Outgoing(head.treeSize(), message(head, nodeId, procId)));
+    }
+
+    private void enqueue(Outgoing message) {
+        while (!queue.offer(message)) {
+            Outgoing oldest = queue.poll();
+            if (oldest != null) {
+                overflowed(oldest);
             }
         }
     }
 
-    private void overflowed(StoredEvent oldest) {
+    private void overflowed(Outgoing oldest) {
         long total = dropped.incrementAndGet();
         long now = System.nanoTime();
         long last = lastOverflowAlert.get();
@@ -115,14 +140,14 @@ public class SyslogExporter implements CommittedEventsListener, SmartLifecycle {
     }
 
     private void run() {
-        List<StoredEvent> batch = new ArrayList<>(BATCH);
+        List<Outgoing> batch = new ArrayList<>(BATCH);
         long backoff = MIN_BACKOFF;
         while (true) {
             if (batch.isEmpty()) {
                 if (!running && queue.isEmpty()) {
                     break;
                 }
-                StoredEvent first;
+                Outgoing first;
                 try {
                     first = queue.poll(200, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
@@ -163,13 +188,13 @@ public class SyslogExporter implements CommittedEventsListener, SmartLifecycle {
         disconnect();
     }
 
-    private void send(List<StoredEvent> batch) throws IOException {
+    private void send(List<Outgoing> batch) throws IOException {
         if (socket == null || closedByPeer(socket)) {
             disconnect();
             connect();
         }
-        for (StoredEvent event : batch) {
-            byte[] message = message(event, procId).getBytes(StandardCharsets.UTF_8);
+        for (Outgoing outgoing : batch) {
+            byte[] message = outgoing.message().getBytes(StandardCharsets.UTF_8);
             out.write((message.length + " ").getBytes(StandardCharsets.US_ASCII));
             out.write(message);
         }
@@ -242,6 +267,21 @@ public class SyslogExporter implements CommittedEventsListener, SmartLifecycle {
                     .log("The SIEM receives audit events again");
         }
         available = true;
+    }
+
+    /**
+     * The RFC 5424 message of a signed tree head (without framing): type {@code tree-head}, severity notice, the head's
+     * size, root hash, signing time and Ed25519 signature (base64) as structured data.
+     */
+    static String message(TreeHead head, String nodeId, String procId) {
+        StringBuilder m = new StringBuilder(320).append('<').append(FACILITY_AUTHPRIV * 8 + 5).append(">1 ")
+                .append(TIMESTAMP.format(Instant.ofEpochMilli(head.signedAt()))).append(' ').append(header(nodeId, 255))
+                .append(' ').append(APP_NAME).append(' ').append(procId).append(" tree-head [").append(SD_ID);
+        param(m, "treeSize", Long.toString(head.treeSize()));
+        param(m, "rootHash", java.util.Base64.getEncoder().encodeToString(head.rootHash()));
+        param(m, "signedAt", Long.toString(head.signedAt()));
+        param(m, "signature", java.util.Base64.getEncoder().encodeToString(head.signature()));
+        return m.append("] signed tree head ").append(head.treeSize()).toString();
     }
 
     /** The RFC 5424 message of one event (without framing). */

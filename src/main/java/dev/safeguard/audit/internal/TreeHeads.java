@@ -35,7 +35,11 @@ public class TreeHeads {
     private final AuditStore store;
     private final Path checkpointFile;
 
-    public TreeHeads(AuditKeys keys, AuditStore store, AuditSettings settings, StorageSettings storage) {
+    private final List<SignedTreeHeadListener> listeners;
+
+    public TreeHeads(AuditKeys keys, AuditStore store, AuditSettings settings, StorageSettings storage,
+                     org.springframework.beans.factory.ObjectProvider<SignedTreeHeadListener> listeners) {
+        this.listeners = listeners.orderedStream().toList();
         this.keys = keys;
         this.store = store;
         this.checkpointFile = settings.checkpointFile().toAbsolutePath().normalize();
@@ -51,6 +55,14 @@ public class TreeHeads {
         TreeHead head = new TreeHead(treeSize, root, now, keys.sign(TreeHead.message(treeSize, now, root)));
         store.insertTreeHead(head);
         appendToFile(head);
+        for (SignedTreeHeadListener listener : listeners) {
+            try {
+                listener.treeHeadSigned(head);
+            } catch (RuntimeException e) {
+                log.atError().addKeyValue("listener", listener.getClass().getSimpleName()).setCause(e)
+                        .log("A tree head listener failed; the head is stored regardless");
+            }
+        }
         return head;
     }
 
