@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(prefix = "safeguard.master-key", name = "provider", havingValue = "local", matchIfMissing = true)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(dev.safeguard.crypto.MasterKeySettings.class)
 class LocalMasterKey implements MasterKey {
 
     private static final Logger log = LoggerFactory.getLogger(LocalMasterKey.class);
