@@ -65,13 +65,6 @@ public class AuditStore {
         return max == null ? 0 : max;
     }
 
-    /** Streams the events with seq in [from, to], in sequence order. */
-    public void forEach(long from, long to, Consumer<StoredEvent> consumer) {
-        template.query("SELECT " + COLUMNS + " FROM audit_events WHERE seq >= ? AND seq <= ? ORDER BY seq", rs -> {
-            consumer.accept(row(rs));
-        }, from, to);
-    }
-
     /** One event as the verifier needs it: its number, its stored leaf hash and the leaf hash of its columns. */
     public interface LeafVisitor {
         void visit(long seq, byte[] storedLeafHash, byte[] recomputedLeafHash);
