@@ -36,6 +36,7 @@ public class Alerts {
     public static final String ACCOUNT_LOCKOUT = "account-lockout";
     public static final String AUDIT_VERIFICATION_FAILURE = "audit-verification-failure";
     public static final String AUDIT_WRITE_FAILURE = "audit-write-failure";
+    public static final String RECORD_INTEGRITY_FAILURE = "record-integrity-failure";
 
     /** Largest page {@link #list} returns. */
     public static final int MAX_PAGE_SIZE = 200;

@@ -15,4 +15,12 @@ public interface AuditTrail {
      * @throws AuditUnavailable when the event could not be recorded
      */
     long append(AuditEvent event);
+
+    /**
+     * Runs {@code work} in one database transaction in which every event it appends is inserted too: a change to ePHI
+     * and its audit event commit together or not at all.
+     *
+     * @throws AuditUnavailable when the transaction (and so the change and its events) could not be committed
+     */
+    <T> T atomically(java.util.function.Supplier<T> work);
 }

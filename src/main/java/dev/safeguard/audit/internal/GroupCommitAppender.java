@@ -119,6 +119,7 @@ public class GroupCommitAppender implements AuditTrail, SmartLifecycle {
      * Runs {@code work} in a transaction whose audit events are inserted in it, under the sequencer lock (taken
      * before the transaction, in the same order as the appender thread, so the two never wait on each other).
      */
+    @Override
     public <T> T atomically(java.util.function.Supplier<T> work) {
         if (current.get() != null) {
             return work.get();

@@ -1,13 +1,12 @@
 package dev.safeguard.audit.web;
 
+import dev.safeguard.audit.AuditDetails;
 import dev.safeguard.audit.AuditEvent;
 import dev.safeguard.audit.AuditTrail;
 import dev.safeguard.audit.AuditUnavailable;
+import dev.safeguard.audit.RequestEvents;
 import dev.safeguard.platform.ProblemResponses;
 import dev.safeguard.shared.ProblemKind;
-import dev.safeguard.shared.SecurityEvent.Action;
-import dev.safeguard.shared.SecurityEvent.Agent;
-import dev.safeguard.shared.SecurityEvent.Outcome;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,10 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -62,11 +59,16 @@ class AuditRequestFilter extends OncePerRequestFilter {
         String requestId = UUID.randomUUID().toString();
         ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
         held.setHeader(REQUEST_ID, requestId);
+        request.setAttribute(AuditDetails.REQUEST_ID_ATTRIBUTE, requestId);
         try {
             chain.doFilter(request, held);
         } finally {
             try {
-                trail.append(event(request, held.getStatus(), requestId));
+                // Again: a servlet may have reset the response's headers (HAPI's RestfulServer does).
+                held.setHeader(REQUEST_ID, requestId);
+                if (!Boolean.TRUE.equals(request.getAttribute(AuditDetails.RECORDED_ATTRIBUTE))) {
+                    trail.append(event(request, held.getStatus(), requestId));
+                }
                 held.copyBodyToResponse();
             } catch (AuditUnavailable e) {
                 log.atWarn().addKeyValue("requestId", requestId).addKeyValue("reason", e.internalReason())
@@ -80,24 +82,6 @@ class AuditRequestFilter extends OncePerRequestFilter {
     }
 
     static AuditEvent event(HttpServletRequest request, int status, String requestId) {
-        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        String route = pattern == null ? "(unmatched)" : pattern.toString();
-        Object agent = request.getAttribute(Agent.REQUEST_ATTRIBUTE);
-        Agent who = agent instanceof Agent a ? a
-                : Agent.anonymous(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
-        Outcome outcome = status >= 500 ? Outcome.SERIOUS_FAILURE
-                : status >= 400 ? Outcome.MINOR_FAILURE : Outcome.SUCCESS;
-        return new AuditEvent(api(request.getRequestURI()) ? "rest" : "console", request.getMethod() + " " + route, action(request.getMethod(), route), outcome,
-                status, who, null, null, null, null, null, request.getQueryString(), null, requestId, null);
-    }
-
-    static Action action(String method, String route) {
-        return switch (method) {
-            case "GET", "HEAD" -> Action.R;
-            case "POST" -> route.startsWith("/api/auth") || route.contains("/mfa") ? Action.E : Action.C;
-            case "PUT", "PATCH" -> Action.U;
-            case "DELETE" -> Action.D;
-            default -> Action.E;
-        };
+        return RequestEvents.of(request, status, requestId);
     }
 }

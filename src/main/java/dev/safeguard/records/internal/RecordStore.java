@@ -1,0 +1,75 @@
+package dev.safeguard.records.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code fhir_versions} (insert-only) and {@code fhir_current} (moved by compare-and-set). */
+@Repository
+public class RecordStore {
+
+    /** The current pointer of a resource. */
+    public record Current(String type, String id, int version, boolean deleted, String compartment,
+                          long lastUpdated) {
+    }
+
+    /** One stored version, exactly as in the table. */
+    public record Version(String type, String id, int version, String compartment, int keyVersion, boolean deleted,
+                          long lastUpdated, byte[] content, byte[] contentSha256, byte[] mac) {
+    }
+
+    private static final String VERSION_COLUMNS = "resource_type, resource_id, version, compartment, key_version, "
+            + "deleted, last_updated, content, content_sha256, mac";
+
+    private final JdbcClient jdbc;
+
+    public RecordStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Current> current(String type, String id) {
+        return jdbc.sql("SELECT version, deleted, compartment, last_updated FROM fhir_current WHERE resource_type = ? "
+                        + "AND resource_id = ?").params(type, id)
+                .query((rs, n) -> new Current(type, id, rs.getInt(1), rs.getInt(2) == 1, rs.getString(3),
+                        rs.getLong(4))).optional();
+    }
+
+    public Optional<Version> version(String type, String id, int version) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM fhir_versions WHERE resource_type = ? AND resource_id = ? "
+                + "AND version = ?").params(type, id, version).query((rs, n) -> row(rs)).optional();
+    }
+
+    /** Every version of the resource, newest first. */
+    public List<Version> history(String type, String id) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM fhir_versions WHERE resource_type = ? AND resource_id = ? "
+                + "ORDER BY version DESC").params(type, id).query((rs, n) -> row(rs)).list();
+    }
+
+    public void insert(Version v) {
+        jdbc.sql("INSERT INTO fhir_versions (" + VERSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(v.type(), v.id(), v.version(), v.compartment(), v.keyVersion(), v.deleted() ? 1 : 0,
+                        v.lastUpdated(), v.content(), v.contentSha256(), v.mac()).update();
+    }
+
+    /** Makes {@code v} the current version of a new resource; false if the resource already exists. */
+    public boolean insertCurrent(Version v) {
+        return jdbc.sql("INSERT INTO fhir_current (resource_type, resource_id, version, deleted, compartment, "
+                        + "last_updated) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (resource_type, resource_id) DO NOTHING")
+                .params(v.type(), v.id(), v.version(), v.deleted() ? 1 : 0, v.compartment(), v.lastUpdated())
+                .update() == 1;
+    }
+
+    /** Moves the current pointer from version {@code from} to {@code v}; false if another writer moved it first. */
+    public boolean moveCurrent(int from, Version v) {
+        return jdbc.sql("UPDATE fhir_current SET version = ?, deleted = ?, compartment = ?, last_updated = ? "
+                        + "WHERE resource_type = ? AND resource_id = ? AND version = ?")
+                .params(v.version(), v.deleted() ? 1 : 0, v.compartment(), v.lastUpdated(), v.type(), v.id(), from)
+                .update() == 1;
+    }
+
+    private static Version row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Version(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
+                rs.getInt(6) == 1, rs.getLong(7), rs.getBytes(8), rs.getBytes(9), rs.getBytes(10));
+    }
+}

@@ -1,0 +1,259 @@
+package dev.safeguard.records.internal;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import dev.safeguard.audit.Alerts;
+import dev.safeguard.crypto.BlindIndex;
+import dev.safeguard.crypto.CompartmentKeys;
+import dev.safeguard.crypto.RecordMac;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stores and reads resources as encrypted, MAC'd, immutable versions. A resource belongs to the compartment of the
+ * patient it is about (the Patient itself, or the patient its FHIR Patient-compartment references name), else to the
+ * shared compartment; its content is sealed under that compartment's data key with associated data
+ * {@code type|id|version}. Callers run writes inside the audit trail's transaction.
+ */
+@Service
+public class ResourceVault {
+
+    private static final Logger log = LoggerFactory.getLogger(ResourceVault.class);
+    /** FHIR's id type: 1 to 64 of [A-Za-z0-9-.]. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+    /** A stored version and the patient it is about ({@code Patient/<id>}, or {@code null}). */
+    public record Stored(IBaseResource resource, String type, String id, int version, String patient) {
+    }
+
+    private final FhirContext fhir;
+    private final RecordStore store;
+    private final CompartmentKeys keys;
+    private final BlindIndex index;
+    private final RecordMac mac;
+    private final Alerts alerts;
+    private final Clock clock;
+
+    public ResourceVault(FhirContext fhir, RecordStore store, CompartmentKeys keys, BlindIndex index, RecordMac mac,
+                         Alerts alerts, Clock clock) {
+        this.fhir = fhir;
+        this.store = store;
+        this.keys = keys;
+        this.index = index;
+        this.mac = mac;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** Stores a new resource under a new server-assigned id (any id in the body is ignored, as FHIR create says). */
+    public Stored create(IBaseResource resource) {
+        String type = fhir.getResourceType(resource);
+        return write(type, UUID.randomUUID().toString(), resource, null);
+    }
+
+    /**
+     * Stores a new version. {@code expectedVersion} (from {@code If-Match}) must be the current version, else 412;
+     * without it the update applies to whatever is current, still by compare-and-set (never a lost update). A
+     * resource that does not exist yet is created with the client's id.
+     */
+    public Stored update(String type, String id, IBaseResource resource, Integer expectedVersion) {
+        requireId(id);
+        IIdType bodyId = resource.getIdElement();
+        if (bodyId != null && bodyId.hasIdPart() && !bodyId.getIdPart().equals(id)) {
+            throw new InvalidRequestException("The resource's id (" + bodyId.getIdPart() + ") differs from the URL's ("
+                    + id + ")");
+        }
+        return write(type, id, resource, expectedVersion == null ? -1 : expectedVersion);
+    }
+
+    /** Marks the resource deleted with a new version (history keeps every earlier version). */
+    public int delete(String type, String id, Integer expectedVersion) {
+        requireId(id);
+        RecordStore.Current current = store.current(type, id)
+                .orElseThrow(() -> new ResourceNotFoundException(type + "/" + id + " does not exist"));
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new PreconditionFailedException("Version " + expectedVersion + " is not current; the current version "
+                    + "is " + current.version());
+        }
+        if (current.deleted()) {
+            return current.version();
+        }
+        int version = current.version() + 1;
+        long now = clock.millis();
+        RecordStore.Version row = sign(new RecordStore.Version(type, id, version, current.compartment(), 0, true, now,
+                null, null, null));
+        store.insert(row);
+        if (!store.moveCurrent(current.version(), row)) {
+            throw new PreconditionFailedException("Another request changed " + type + "/" + id + " first; read it again");
+        }
+        return version;
+    }
+
+    /** The current version, or the given one (vread). */
+    public Stored read(String type, String id, Integer version) {
+        RecordStore.Current current = store.current(type, id)
+                .orElseThrow(() -> new ResourceNotFoundException(type + "/" + id + " does not exist"));
+        int wanted = version == null ? current.version() : version;
+        RecordStore.Version row = store.version(type, id, wanted)
+                .orElseThrow(() -> new ResourceNotFoundException(type + "/" + id + "/_history/" + wanted
+                        + " does not exist"));
+        if (version == null && current.deleted()) {
+            throw new ResourceGoneException(type + "/" + id + " was deleted");
+        }
+        return open(row);
+    }
+
+    /** Every readable version, newest first (deletion markers are left out). */
+    public List<Stored> history(String type, String id) {
+        List<RecordStore.Version> rows = store.history(type, id);
+        if (rows.isEmpty()) {
+            throw new ResourceNotFoundException(type + "/" + id + " does not exist");
+        }
+        return rows.stream().filter(r -> !r.deleted()).map(this::open).toList();
+    }
+
+    private Stored write(String type, String id, IBaseResource resource, Integer expectedVersion) {
+        RecordStore.Current current = expectedVersion == null ? null : store.current(type, id).orElse(null);
+        if (current != null && expectedVersion >= 0 && expectedVersion != current.version()) {
+            throw new PreconditionFailedException("Version " + expectedVersion + " is not current; the current version "
+                    + "is " + current.version());
+        }
+        if (current == null && expectedVersion != null && expectedVersion > 0) {
+            throw new ResourceNotFoundException(type + "/" + id + " does not exist");
+        }
+        int version = current == null ? 1 : current.version() + 1;
+        long now = clock.millis();
+        resource.setId(fhir.getVersion().newIdType().setValue(type + "/" + id + "/_history/" + version));
+        resource.getMeta().setVersionId(Integer.toString(version));
+        resource.getMeta().setLastUpdated(new Date(now));
+        String patient = patientOf(type, id, resource);
+        String compartment = compartment(patient);
+        byte[] json = fhir.newJsonParser().encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8);
+        CompartmentKeys.Sealed sealed = keys.seal(compartment, json, associatedData(type, id, version));
+        RecordStore.Version row = sign(new RecordStore.Version(type, id, version, compartment, sealed.keyVersion(),
+                false, now, sealed.ciphertext(), sha256(sealed.ciphertext()), null));
+        store.insert(row);
+        boolean moved = current == null ? store.insertCurrent(row) : store.moveCurrent(current.version(), row);
+        if (!moved) {
+            throw new PreconditionFailedException("Another request changed " + type + "/" + id + " first; read it again");
+        }
+        return new Stored(resource, type, id, version, patient);
+    }
+
+    private Stored open(RecordStore.Version row) {
+        // Resource ids are not PHI, but a Patient's id names a patient: alerts and logs carry only the type.
+        String what = row.type().equals("Patient") ? "a Patient version" : row.type() + "/" + row.id() + "/_history/"
+                + row.version();
+        if (!mac.verify(row.mac(), macInput(row)) || (row.content() != null
+                && !MessageDigest.isEqual(sha256(row.content()), row.contentSha256()))) {
+            throw integrityFailure(what, "its metadata or content no longer matches its MAC");
+        }
+        byte[] json;
+        try {
+            json = keys.open(row.compartment(), row.keyVersion(), row.content(),
+                    associatedData(row.type(), row.id(), row.version()));
+        } catch (CompartmentKeys.CompartmentShredded e) {
+            throw new ResourceGoneException(row.type() + "/" + row.id() + " was destroyed (its patient's data key was "
+                    + "crypto-shredded)");
+        } catch (CompartmentKeys.IntegrityFailure e) {
+            throw integrityFailure(what, "its ciphertext does not decrypt");
+        }
+        IBaseResource resource = fhir.newJsonParser().parseResource(new String(json, StandardCharsets.UTF_8));
+        String patient = patientOf(row.type(), row.id(), resource);
+        return new Stored(resource, row.type(), row.id(), row.version(), patient);
+    }
+
+    private InternalErrorException integrityFailure(String what, String why) {
+        log.atError().addKeyValue("alert", "record-integrity-failure").addKeyValue("resource", what)
+                .log("A stored resource version failed its integrity check; it is not served");
+        alerts.raise(Alerts.RECORD_INTEGRITY_FAILURE, Alerts.Severity.CRITICAL, "records",
+                "Stored version " + what + " failed its integrity check (" + why + "); it was not served");
+        return new InternalErrorException("The stored resource failed its integrity check and is not served; the "
+                + "security officer has been alerted");
+    }
+
+    /** {@code Patient/<id>} of the patient the resource is about, or {@code null}. */
+    private String patientOf(String type, String id, IBaseResource resource) {
+        if (type.equals("Patient")) {
+            return "Patient/" + id;
+        }
+        List<IIdType> owners = fhir.newTerser().getCompartmentOwnersForResource("Patient", resource, Set.of());
+        return owners.stream().filter(o -> o.hasIdPart() && "Patient".equals(o.getResourceType()))
+                .map(o -> "Patient/" + o.getIdPart()).findFirst().orElse(null);
+    }
+
+    private String compartment(String patient) {
+        return index.token("compartment", patient == null ? CompartmentKeys.SHARED : patient);
+    }
+
+    /** The compartment token of a patient, for crypto-shredding. */
+    public String compartmentOf(String patientReference) {
+        return compartment(patientReference);
+    }
+
+    private RecordStore.Version sign(RecordStore.Version v) {
+        RecordStore.Version unsigned = new RecordStore.Version(v.type(), v.id(), v.version(), v.compartment(),
+                v.keyVersion(), v.deleted(), v.lastUpdated(), v.content(), v.contentSha256(), null);
+        return new RecordStore.Version(v.type(), v.id(), v.version(), v.compartment(), v.keyVersion(), v.deleted(),
+                v.lastUpdated(), v.content(), v.contentSha256(), mac.mac(macInput(unsigned)));
+    }
+
+    /** Length-prefixed metadata and the ciphertext's SHA-256: what the MAC covers. */
+    static byte[] macInput(RecordStore.Version v) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF("safeguard-record-v1");
+            out.writeUTF(v.type());
+            out.writeUTF(v.id());
+            out.writeInt(v.version());
+            out.writeUTF(v.compartment());
+            out.writeInt(v.keyVersion());
+            out.writeBoolean(v.deleted());
+            out.writeLong(v.lastUpdated());
+            byte[] digest = v.contentSha256() == null ? new byte[0] : v.contentSha256();
+            out.writeInt(digest.length);
+            out.write(digest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] associatedData(String type, String id, int version) {
+        return (type + "|" + id + "|" + version).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void requireId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new InvalidRequestException("A resource id is 1 to 64 letters, digits, '-' or '.'");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.safeguard.records.web;
+
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import dev.safeguard.audit.AuditDetails;
+import dev.safeguard.audit.AuditTrail;
+import dev.safeguard.audit.RequestEvents;
+import dev.safeguard.identity.Actor;
+import dev.safeguard.identity.Scope;
+import dev.safeguard.records.internal.ResourceVault;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authorizes, audits and performs the FHIR interactions. Reads leave their details on the request for the audit
+ * filter, which commits the event before the answer leaves. Writes record their event inside the vault's transaction
+ * (no change without its event) and tell the filter not to record another.
+ *
+ * <p>Access today: service clients with {@code fhir.read} read and with {@code fhir.write} write; workforce users
+ * are refused until care-team assignments and break-glass exist (the {@code access} module), so nobody can read a
+ * patient they have no relationship with. Every refusal is audited by the filter with the entity it targeted.
+ */
+@Component
+public class FhirInteractions {
+
+    private final ResourceVault vault;
+    private final AuditTrail trail;
+
+    public FhirInteractions(ResourceVault vault, AuditTrail trail) {
+        this.vault = vault;
+        this.trail = trail;
+    }
+
+    IBaseResource read(String type, String id, Integer version, RequestDetails details) {
+        HttpServletRequest request = servlet(details);
+        String interaction = version == null ? "read" : "vread";
+        describe(request, interaction, type, id, version, null, null);
+        authorize(false);
+        ResourceVault.Stored stored = vault.read(type, id, version);
+        describe(request, interaction, type, id, stored.version(), stored.patient(), 1);
+        return stored.resource();
+    }
+
+    List<IBaseResource> history(String type, String id, RequestDetails details) {
+        HttpServletRequest request = servlet(details);
+        describe(request, "history-instance", type, id, null, null, null);
+        authorize(false);
+        List<ResourceVault.Stored> versions = vault.history(type, id);
+        describe(request, "history-instance", type, id, null, versions.isEmpty() ? null : versions.get(0).patient(),
+                versions.size());
+        return versions.stream().map(ResourceVault.Stored::resource).toList();
+    }
+
+    MethodOutcome create(String type, IBaseResource resource, RequestDetails details) {
+        HttpServletRequest request = servlet(details);
+        describe(request, "create", type, null, null, null, null);
+        authorize(true);
+        ResourceVault.Stored stored = trail.atomically(() -> {
+            ResourceVault.Stored s = vault.create(resource);
+            describe(request, "create", type, s.id(), s.version(), s.patient(), 1);
+            trail.append(RequestEvents.of(request, 201));
+            return s;
+        });
+        request.setAttribute(AuditDetails.RECORDED_ATTRIBUTE, true);
+        MethodOutcome outcome = new MethodOutcome(stored.resource().getIdElement(), true);
+        outcome.setResource(stored.resource());
+        return outcome;
+    }
+
+    MethodOutcome update(String type, String id, IBaseResource resource, Integer expectedVersion,
+                         RequestDetails details) {
+        HttpServletRequest request = servlet(details);
+        describe(request, "update", type, id, null, null, null);
+        authorize(true);
+        ResourceVault.Stored stored = trail.atomically(() -> {
+            ResourceVault.Stored s = vault.update(type, id, resource, expectedVersion);
+            describe(request, "update", type, id, s.version(), s.patient(), 1);
+            trail.append(RequestEvents.of(request, s.version() == 1 ? 201 : 200));
+            return s;
+        });
+        request.setAttribute(AuditDetails.RECORDED_ATTRIBUTE, true);
+        MethodOutcome outcome = new MethodOutcome(stored.resource().getIdElement(), stored.version() == 1);
+        outcome.setResource(stored.resource());
+        return outcome;
+    }
+
+    MethodOutcome delete(String type, String id, Integer expectedVersion, RequestDetails details) {
+        HttpServletRequest request = servlet(details);
+        describe(request, "delete", type, id, null, null, null);
+        authorize(true);
+        int version = trail.atomically(() -> {
+            int v = vault.delete(type, id, expectedVersion);
+            describe(request, "delete", type, id, v, null, null);
+            trail.append(RequestEvents.of(request, 204));
+            return v;
+        });
+        request.setAttribute(AuditDetails.RECORDED_ATTRIBUTE, true);
+        return new MethodOutcome(new org.hl7.fhir.r4.model.IdType(type, id, Integer.toString(version)));
+    }
+
+    private static void describe(HttpServletRequest request, String interaction, String type, String id,
+                                 Integer version, String patient, Integer results) {
+        request.setAttribute(AuditDetails.REQUEST_ATTRIBUTE, new AuditDetails(interaction, type, id,
+                version == null ? null : version.toString(), patient, null, results));
+    }
+
+    private static void authorize(boolean write) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof Actor actor)) {
+            throw new AuthenticationException("Sign in, or send an API key as 'Authorization: Bearer <key>'");
+        }
+        if (actor.kind() != Actor.Kind.SERVICE_CLIENT) {
+            throw new ForbiddenOperationException("Workforce access to patient records needs a care-team assignment "
+                    + "or a break-glass grant, which this server does not issue yet");
+        }
+        Scope needed = write ? Scope.FHIR_WRITE : Scope.FHIR_READ;
+        if (!actor.scopes().contains(needed)) {
+            throw new ForbiddenOperationException("This API key lacks the " + needed.id() + " scope");
+        }
+    }
+
+    private static HttpServletRequest servlet(RequestDetails details) {
+        return ((ServletRequestDetails) details).getServletRequest();
+    }
+}

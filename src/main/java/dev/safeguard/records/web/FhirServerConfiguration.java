@@ -1,0 +1,41 @@
+package dev.safeguard.records.web;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.RuntimeResourceDefinition;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * HAPI FHIR's {@code RestfulServer} at {@code /fhir/*}, behind the same filters as the rest of the API (TLS,
+ * authentication, the synchronous audit filter, the body limit), with a provider for every R4 resource type. Its
+ * CapabilityStatement at {@code /fhir/metadata} is generated from exactly these providers.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class FhirServerConfiguration {
+
+    @Bean
+    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, FhirInteractions interactions) {
+        RestfulServer server = new RestfulServer(fhir);
+        server.setServerName("Safeguard");
+        server.setImplementationDescription("Safeguard ePHI vault: encrypted, integrity-protected, audited FHIR R4");
+        server.setDefaultResponseEncoding(EncodingEnum.JSON);
+        List<IResourceProvider> providers = new ArrayList<>();
+        for (String name : fhir.getResourceTypes()) {
+            RuntimeResourceDefinition definition = fhir.getResourceDefinition(name);
+            providers.add(new TypeProvider(definition.getImplementingClass(), name, interactions));
+        }
+        server.setResourceProviders(providers);
+        ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+        registration.setName("fhir");
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+}

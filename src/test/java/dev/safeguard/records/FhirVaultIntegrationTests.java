@@ -1,0 +1,310 @@
+package dev.safeguard.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.safeguard.crypto.CompartmentKeys;
+import dev.safeguard.records.internal.ResourceVault;
+import dev.safeguard.testing.Api;
+import dev.safeguard.testing.Database;
+import dev.safeguard.testing.OnDatabase;
+import dev.safeguard.testing.ServerTest;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The vault over HTTPS: FHIR create/read/vread/update/delete/history, encrypted and MAC'd at rest, every interaction
+ * audited, optimistic concurrency, integrity failures never served, crypto-shredding, and refusals.
+ */
+public abstract class FhirVaultIntegrationTests extends ServerTest {
+
+    @Autowired
+    CompartmentKeys keys;
+    @Autowired
+    ResourceVault vault;
+
+    private Api writer;
+    private Api reader;
+
+    @BeforeAll
+    void serviceClients() {
+        writer = client().bearer(apiKey("fhir.read", "fhir.write"));
+        reader = client().bearer(apiKey("fhir.read"));
+    }
+
+    private String apiKey(String... scopes) {
+        Api.Response created = asOfficer().post("/api/service-clients", Api.map("name", "ehr app " + UUID.randomUUID(),
+                "scopes", List.of(scopes), "expiresInDays", 30));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("apiKey");
+    }
+
+    private static Map<String, Object> patient(String family) {
+        return Api.map("resourceType", "Patient", "name", List.of(Api.map("family", family, "given", List.of("Test"))),
+                "gender", "female", "birthDate", "1970-01-01");
+    }
+
+    private static Map<String, Object> observation(String patientId) {
+        return Api.map("resourceType", "Observation", "status", "final",
+                "code", Api.map("coding", List.of(Api.map("system", "http://loinc.org", "code", "8867-4"))),
+                "subject", Api.map("reference", "Patient/" + patientId),
+                "valueQuantity", Api.map("value", 72, "unit", "/min"));
+    }
+
+    private Api.Response create(Api api, Map<String, Object> resource) {
+        return api.send(api.request("/fhir/" + resource.get("resourceType"))
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(resource))));
+    }
+
+    private Api.Response put(Api api, String path, Map<String, Object> resource, String ifMatch) {
+        HttpRequest.Builder request = api.request(path).header("Content-Type", "application/fhir+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(resource)));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return api.send(request);
+    }
+
+    private String createdId(Api.Response created) {
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    @Test
+    void createReadVreadUpdateDeleteAndHistory() {
+        String id = createdId(create(writer, patient("Lifecycle")));
+        Api.Response read = reader.get("/fhir/Patient/" + id);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().get("name").get(0).get("family").asString()).isEqualTo("Lifecycle");
+        assertThat(read.json().get("meta").get("versionId").asString()).isEqualTo("1");
+        assertThat(read.header("ETag")).isEqualTo("W/\"1\"");
+
+        Map<String, Object> changed = patient("Changed");
+        changed.put("id", id);
+        Api.Response updated = put(writer, "/fhir/Patient/" + id, changed, "W/\"1\"");
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().get("meta").get("versionId").asString()).isEqualTo("2");
+        assertThat(put(writer, "/fhir/Patient/" + id, changed, "W/\"1\"").status()).isEqualTo(412);
+
+        assertThat(reader.get("/fhir/Patient/" + id + "/_history/1").json().get("name").get(0).get("family")
+                .asString()).isEqualTo("Lifecycle");
+        JsonNode history = reader.get("/fhir/Patient/" + id + "/_history").json();
+        assertThat(history.get("resourceType").asString()).isEqualTo("Bundle");
+        assertThat(history.get("entry").size()).isEqualTo(2);
+
+        assertThat(writer.delete("/fhir/Patient/" + id).status()).isEqualTo(204);
+        Api.Response gone = reader.get("/fhir/Patient/" + id);
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.json().get("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(reader.get("/fhir/Patient/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyInteractionIsAuditedOnceWithItsEntityAndPatientPseudonym() {
+        String id = createdId(create(writer, patient("Audited")));
+        Api.Response read = reader.get("/fhir/Patient/" + id);
+        List<Map<String, Object>> created = jdbc.sql("SELECT * FROM audit_events WHERE subtype = 'fhir create "
+                + "Patient' AND entity_version = '1' ORDER BY seq DESC").query().listOfRows();
+        assertThat(created).isNotEmpty();
+        Map<String, Object> readEvent = jdbc.sql("SELECT * FROM audit_events WHERE request_id = ?")
+                .param(read.header("X-Request-Id")).query().singleRow();
+        assertThat(readEvent.get("subtype")).isEqualTo("fhir read Patient");
+        assertThat(readEvent.get("action")).isEqualTo("R");
+        assertThat(((Number) readEvent.get("result_count")).intValue()).isEqualTo(1);
+        assertThat(readEvent.get("entity_id")).isNotEqualTo(id); // a Patient's id is stored as a pseudonym
+        assertThat((String) readEvent.get("patient_pseudonym")).hasSize(64).isEqualTo(created.get(0)
+                .get("patient_pseudonym"));
+        assertThat(readEvent.get("agent_client")).isNotNull();
+    }
+
+    @Test
+    void aCanaryInAPatientNameIsNeverStoredInClear() throws Exception {
+        String canary = "CANARY" + UUID.randomUUID().toString().replace("-", "");
+        String id = createdId(create(writer, patient(canary)));
+        assertThat(reader.get("/fhir/Patient/" + id).body()).contains(canary);
+        for (String table : tables()) {
+            for (Map<String, Object> row : jdbc.sql("SELECT * FROM " + table).query().listOfRows()) {
+                for (Object value : row.values()) {
+                    String text = value instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1)
+                            : String.valueOf(value);
+                    assertThat(text).as(table).doesNotContain(canary).doesNotContain(canary.toLowerCase());
+                }
+            }
+        }
+        if (storage.dbUrl() == null) {
+            Path db = storage.dataDir().resolve("safeguard.db");
+            for (Path file : List.of(db, Path.of(db + "-wal"))) {
+                if (Files.exists(file)) {
+                    assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
+                            .doesNotContain(canary);
+                }
+            }
+        }
+    }
+
+    private List<String> tables() {
+        String sql = storage.dbUrl() == null
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()";
+        return jdbc.sql(sql).query(String.class).list();
+    }
+
+    @Test
+    void aFlippedCiphertextByteIsNeverServedAndRaisesAnAlert() {
+        String id = createdId(create(writer, observation("flip-" + UUID.randomUUID())));
+        byte[] content = jdbc.sql("SELECT content FROM fhir_versions WHERE resource_type = 'Observation' AND "
+                + "resource_id = ?").param(id).query(byte[].class).single();
+        byte[] flipped = content.clone();
+        flipped[flipped.length / 2] ^= 1;
+        jdbc.sql("UPDATE fhir_versions SET content = ? WHERE resource_type = 'Observation' AND resource_id = ?")
+                .params(flipped, id).update();
+        Api.Response read = reader.get("/fhir/Observation/" + id);
+        assertThat(read.status()).isEqualTo(500);
+        assertThat(read.json().get("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(read.body()).doesNotContain("8867-4").contains("integrity");
+        awaitAlert("record-integrity-failure");
+    }
+
+    @Test
+    void ciphertextsSwappedBetweenRowsFailBothReads() {
+        String patientId = createdId(create(writer, patient("Swap")));
+        String a = createdId(create(writer, observation(patientId)));
+        String b = createdId(create(writer, observation(patientId)));
+        Map<String, Object> rowA = version("Observation", a);
+        Map<String, Object> rowB = version("Observation", b);
+        for (String column : List.of("content", "content_sha256", "mac")) {
+            jdbc.sql("UPDATE fhir_versions SET " + column + " = ? WHERE resource_id = ?").params(rowB.get(column), a)
+                    .update();
+            jdbc.sql("UPDATE fhir_versions SET " + column + " = ? WHERE resource_id = ?").params(rowA.get(column), b)
+                    .update();
+        }
+        assertThat(reader.get("/fhir/Observation/" + a).status()).isEqualTo(500);
+        assertThat(reader.get("/fhir/Observation/" + b).status()).isEqualTo(500);
+    }
+
+    @Test
+    void anEditedMetadataRowIsNeverServed() {
+        String id = createdId(create(writer, observation("meta-" + UUID.randomUUID())));
+        jdbc.sql("UPDATE fhir_versions SET last_updated = last_updated + 1000 WHERE resource_id = ?").param(id)
+                .update();
+        assertThat(reader.get("/fhir/Observation/" + id).status()).isEqualTo(500);
+    }
+
+    private Map<String, Object> version(String type, String id) {
+        return jdbc.sql("SELECT * FROM fhir_versions WHERE resource_type = ? AND resource_id = ?").params(type, id)
+                .query().singleRow();
+    }
+
+    private void awaitAlert(String rule) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (jdbc.sql("SELECT COUNT(*) FROM alerts WHERE rule = ?").param(rule).query(Long.class).single() > 0) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        throw new AssertionError("No " + rule + " alert was stored");
+    }
+
+    @Test
+    void concurrentUpdatesWithTheSameIfMatchHaveExactlyOneWinner() throws Exception {
+        String id = createdId(create(writer, patient("Race")));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Map<String, Object> body = patient("Race " + i);
+            body.put("id", id);
+            Callable<Integer> update = () -> put(writer, "/fhir/Patient/" + id, body, "W/\"1\"").status();
+            results.add(pool.submit(update));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : results) {
+            statuses.add(result.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(200, 412);
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        assertThat(reader.get("/fhir/Patient/" + id).json().get("meta").get("versionId").asString()).isEqualTo("2");
+    }
+
+    @Test
+    void aCryptoShreddedPatientsResourcesAreGone() {
+        String patientId = createdId(create(writer, patient("Shredded")));
+        String observationId = createdId(create(writer, observation(patientId)));
+        assertThat(reader.get("/fhir/Observation/" + observationId).status()).isEqualTo(200);
+        keys.shred(vault.compartmentOf("Patient/" + patientId));
+        for (String path : List.of("/fhir/Patient/" + patientId, "/fhir/Observation/" + observationId)) {
+            Api.Response gone = reader.get(path);
+            assertThat(gone.status()).as(path).isEqualTo(410);
+            assertThat(gone.json().get("resourceType").asString()).isEqualTo("OperationOutcome");
+        }
+    }
+
+    @Test
+    void callersWithoutTheRightScopeOrRoleAreRefusedAndAudited() {
+        String id = createdId(create(writer, patient("Private")));
+        assertThat(create(reader, patient("Nope")).status()).isEqualTo(403);
+        for (String role : List.of("clinician", "auditor", "compliance-officer")) {
+            Api.Response denied = newUser(role).api().get("/fhir/Patient/" + id);
+            assertThat(denied.status()).as(role).isEqualTo(403);
+            Map<String, Object> event = jdbc.sql("SELECT * FROM audit_events WHERE request_id = ?")
+                    .param(denied.header("X-Request-Id")).query().singleRow();
+            assertThat(event.get("outcome")).isEqualTo("MINOR_FAILURE");
+            assertThat(event.get("entity_type")).isEqualTo("Patient");
+            assertThat(event.get("subtype")).isEqualTo("fhir read Patient");
+        }
+        assertThat(client().get("/fhir/Patient/" + id).status()).isEqualTo(401);
+    }
+
+    @Test
+    void malformedResourcesGet400AndStoreNothing() {
+        long before = count("fhir_versions");
+        for (String body : List.of("{not json", "{\"resourceType\":\"Patient\",\"unknownElement\":1}",
+                "{\"resourceType\":\"Patient\",\"birthDate\":\"not-a-date\"}", "[]",
+                "{\"resourceType\":\"Observation\"}")) {
+            Api.Response response = writer.send(writer.request("/fhir/Patient")
+                    .header("Content-Type", "application/fhir+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(response.status()).as(body).isBetween(400, 422);
+            assertThat(response.json().get("resourceType").asString()).isEqualTo("OperationOutcome");
+        }
+        assertThat(count("fhir_versions")).isEqualTo(before);
+    }
+
+    @Test
+    void theCapabilityStatementListsEveryTypeWithTheInteractionsServed() {
+        Api.Response metadata = client().get("/fhir/metadata");
+        assertThat(metadata.status()).as(metadata.toString()).isIn(200, 401);
+        Api.Response authenticated = reader.get("/fhir/metadata");
+        assertThat(authenticated.status()).isEqualTo(200);
+        JsonNode rest = authenticated.json().get("rest").get(0);
+        assertThat(rest.get("resource").size()).isGreaterThan(140);
+        assertThat(authenticated.body()).contains("\"read\"", "\"vread\"", "\"create\"", "\"update\"",
+                "\"delete\"", "\"history-instance\"").doesNotContain("\"search-type\"");
+    }
+
+}
+
+@OnDatabase(Database.SQLITE)
+class SqliteFhirVaultIntegrationTests extends FhirVaultIntegrationTests {
+}
+
+@OnDatabase(Database.POSTGRES)
+class PostgresFhirVaultIntegrationTests extends FhirVaultIntegrationTests {
+}
