@@ -27,17 +27,28 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     static final String DETAIL = "The request body is larger than the limit of this endpoint";
 
-    private final long limit;
+    private final long defaultLimit;
+    private final long fhirLimit;
     private final ProblemResponses problems;
 
-    RequestBodyLimitFilter(@Value("${safeguard.http.max-body-size:1MB}") DataSize limit, ProblemResponses problems) {
-        this.limit = limit.toBytes();
+    /**
+     * @param limit     every endpoint but FHIR's (default 1 MiB)
+     * @param fhirLimit {@code /fhir}, where transaction Bundles of whole patient histories and Binary resources are
+     *                  posted (default 32 MiB)
+     */
+    RequestBodyLimitFilter(@Value("${safeguard.http.max-body-size:1MB}") DataSize limit,
+                           @Value("${safeguard.http.max-fhir-body-size:32MB}") DataSize fhirLimit,
+                           ProblemResponses problems) {
+        this.defaultLimit = limit.toBytes();
+        this.fhirLimit = fhirLimit.toBytes();
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI();
+        long limit = path.equals("/fhir") || path.startsWith("/fhir/") ? fhirLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, ProblemKind.PAYLOAD_TOO_LARGE, DETAIL, null);
             return;

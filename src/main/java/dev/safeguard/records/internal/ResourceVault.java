@@ -67,8 +67,18 @@ public class ResourceVault {
 
     /** Stores a new resource under a new server-assigned id (any id in the body is ignored, as FHIR create says). */
     public Stored create(IBaseResource resource) {
+        return create(resource, newId());
+    }
+
+    /** Stores a new resource under an id the server assigned beforehand (a transaction's {@code urn:uuid} entries). */
+    public Stored create(IBaseResource resource, String id) {
+        requireId(id);
         String type = fhir.getResourceType(resource);
-        return write(type, UUID.randomUUID().toString(), resource, null);
+        return write(type, id, resource, 0);
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString();
     }
 
     /**
@@ -132,13 +142,17 @@ public class ResourceVault {
         return rows.stream().filter(r -> !r.deleted()).map(this::open).toList();
     }
 
-    private Stored write(String type, String id, IBaseResource resource, Integer expectedVersion) {
-        RecordStore.Current current = expectedVersion == null ? null : store.current(type, id).orElse(null);
+    /**
+     * @param expectedVersion 0: the resource must not exist yet (create); -1: any current version (update without
+     *                        If-Match, or create with the client's id); n: version n must be current (If-Match)
+     */
+    private Stored write(String type, String id, IBaseResource resource, int expectedVersion) {
+        RecordStore.Current current = store.current(type, id).orElse(null);
         if (current != null && expectedVersion >= 0 && expectedVersion != current.version()) {
             throw new PreconditionFailedException("Version " + expectedVersion + " is not current; the current version "
                     + "is " + current.version());
         }
-        if (current == null && expectedVersion != null && expectedVersion > 0) {
+        if (current == null && expectedVersion > 0) {
             throw new ResourceNotFoundException(type + "/" + id + " does not exist");
         }
         int version = current == null ? 1 : current.version() + 1;

@@ -5,7 +5,12 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import dev.safeguard.audit.AuditDetails;
+import dev.safeguard.audit.AuditEvent;
+import dev.safeguard.shared.SecurityEvent.Action;
+import java.util.ArrayList;
+import org.hl7.fhir.r4.model.Bundle;
 import dev.safeguard.audit.AuditTrail;
 import dev.safeguard.audit.RequestEvents;
 import dev.safeguard.identity.Actor;
@@ -103,6 +108,118 @@ public class FhirInteractions {
         });
         request.setAttribute(AuditDetails.RECORDED_ATTRIBUTE, true);
         return new MethodOutcome(new org.hl7.fhir.r4.model.IdType(type, id, Integer.toString(version)));
+    }
+
+    /** A transaction: every step and its audit event in one database transaction; any failure stores nothing. */
+    List<Bundle.BundleEntryComponent> transaction(List<Transactions.Step> steps, RequestDetails details) {
+        HttpServletRequest request = servlet(details);
+        describe(request, "transaction", null, null, null, null, steps.size());
+        authorizeSteps(steps);
+        List<Bundle.BundleEntryComponent> entries = trail.atomically(() -> {
+            List<Bundle.BundleEntryComponent> done = new ArrayList<>();
+            for (Transactions.Step step : steps) {
+                done.add(perform(request, "transaction", step));
+            }
+            if (steps.isEmpty()) {
+                trail.append(RequestEvents.of(request, 200));
+            }
+            return done;
+        });
+        request.setAttribute(AuditDetails.RECORDED_ATTRIBUTE, true);
+        return entries;
+    }
+
+    /** A batch: each step on its own, each with its audit event; a failed step answers its own error. */
+    List<Bundle.BundleEntryComponent> batch(List<Object> steps, RequestDetails details) {
+        HttpServletRequest request = servlet(details);
+        describe(request, "batch", null, null, null, null, steps.size());
+        authorizeSteps(steps.stream().filter(Transactions.Step.class::isInstance).map(Transactions.Step.class::cast)
+                .toList());
+        List<Bundle.BundleEntryComponent> entries = new ArrayList<>();
+        for (Object step : steps) {
+            if (step instanceof BaseServerResponseException refused) {
+                entries.add(Transactions.failure(refused));
+                continue;
+            }
+            Transactions.Step s = (Transactions.Step) step;
+            try {
+                entries.add(trail.atomically(() -> perform(request, "batch", s)));
+            } catch (BaseServerResponseException e) {
+                describe(request, "batch " + interaction(s), s.type(), s.id(), null, null, null);
+                trail.append(as(RequestEvents.of(request, e.getStatusCode()), s));
+                entries.add(Transactions.failure(e));
+            }
+        }
+        if (steps.isEmpty()) {
+            trail.append(RequestEvents.of(request, 200));
+        }
+        request.setAttribute(AuditDetails.RECORDED_ATTRIBUTE, true);
+        return entries;
+    }
+
+    private void authorizeSteps(List<Transactions.Step> steps) {
+        boolean writes = steps.stream().anyMatch(s -> s.verb() != Bundle.HTTPVerb.GET);
+        authorize(writes);
+        if (writes && steps.stream().anyMatch(s -> s.verb() == Bundle.HTTPVerb.GET)) {
+            authorize(false);
+        }
+    }
+
+    /** One step inside the caller's database transaction, with its audit event. */
+    private Bundle.BundleEntryComponent perform(HttpServletRequest request, String kind, Transactions.Step step) {
+        Bundle.BundleEntryComponent entry = new Bundle.BundleEntryComponent();
+        String interaction = kind + " " + interaction(step);
+        int status;
+        switch (step.verb()) {
+            case POST, PUT -> {
+                ResourceVault.Stored stored = step.create() ? vault.create(step.resource(), step.id())
+                        : vault.update(step.type(), step.id(), step.resource(), step.ifMatch());
+                status = stored.version() == 1 ? 201 : 200;
+                describe(request, interaction, step.type(), step.id(), stored.version(), stored.patient(), 1);
+                entry.setFullUrl(step.type() + "/" + step.id());
+                entry.getResponse().setStatus(status == 201 ? "201 Created" : "200 OK")
+                        .setLocation(step.type() + "/" + step.id() + "/_history/" + stored.version())
+                        .setEtag("W/\"" + stored.version() + "\"");
+            }
+            case DELETE -> {
+                int version = vault.delete(step.type(), step.id(), step.ifMatch());
+                status = 204;
+                describe(request, interaction, step.type(), step.id(), version, null, null);
+                entry.getResponse().setStatus("204 No Content").setEtag("W/\"" + version + "\"");
+            }
+            default -> {
+                ResourceVault.Stored stored = vault.read(step.type(), step.id(), null);
+                status = 200;
+                describe(request, interaction, step.type(), step.id(), stored.version(), stored.patient(), 1);
+                entry.setFullUrl(step.type() + "/" + step.id());
+                entry.setResource((org.hl7.fhir.r4.model.Resource) stored.resource());
+                entry.getResponse().setStatus("200 OK").setEtag("W/\"" + stored.version() + "\"");
+            }
+        }
+        trail.append(as(RequestEvents.of(request, status), step));
+        return entry;
+    }
+
+    private static String interaction(Transactions.Step step) {
+        return switch (step.verb()) {
+            case POST -> "create";
+            case PUT -> "update";
+            case DELETE -> "delete";
+            default -> "read";
+        };
+    }
+
+    /** The request's event with the step's own action (a transaction is a POST, its entries are not all creates). */
+    private static AuditEvent as(AuditEvent e, Transactions.Step step) {
+        Action action = switch (step.verb()) {
+            case POST -> Action.C;
+            case PUT -> Action.U;
+            case DELETE -> Action.D;
+            default -> Action.R;
+        };
+        return new AuditEvent(e.type(), e.subtype(), action, e.outcome(), e.status(), e.agent(), e.purposeOfUse(),
+                e.entityType(), e.entityId(), e.entityVersion(), e.patientReference(), e.query(), e.resultCount(),
+                e.requestId(), e.reason());
     }
 
     private static void describe(HttpServletRequest request, String interaction, String type, String id,

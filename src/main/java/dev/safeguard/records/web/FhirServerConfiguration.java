@@ -33,6 +33,7 @@ class FhirServerConfiguration {
             providers.add(new TypeProvider(definition.getImplementingClass(), name, interactions));
         }
         server.setResourceProviders(providers);
+        server.registerProvider(new Transactions(fhir, interactions));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
