@@ -4,6 +4,7 @@ import dev.safeguard.audit.AuditEvent;
 import dev.safeguard.audit.AuditIntegrity;
 import dev.safeguard.audit.AuditTrail;
 import dev.safeguard.audit.AuditVerification;
+import dev.safeguard.records.RecordIntegrity;
 import dev.safeguard.shared.SecurityEvent.Action;
 import dev.safeguard.shared.SecurityEvent.Agent;
 import dev.safeguard.shared.SecurityEvent.Outcome;
@@ -28,6 +29,8 @@ public class SafeguardApplication {
     static final String USAGE = """
             Usage: java -jar safeguard.jar [--property=value ...]    start the server
                    java -jar safeguard.jar audit verify               recompute and check the whole audit trail
+                   java -jar safeguard.jar records verify             check every stored resource version (MAC, digest,
+                                                                      decryption) and the current-version pointers
                    java -jar safeguard.jar help                       show this text
             Configuration comes from environment variables (SAFEGUARD_DATA_DIR, SAFEGUARD_DB_URL, ...); see README.md.
             """;
@@ -46,6 +49,7 @@ public class SafeguardApplication {
                 yield 0;
             }
             case "audit verify" -> auditVerify(out);
+            case "records verify" -> recordsVerify(out);
             default -> {
                 System.err.print("Unknown command '" + command + "'\n" + USAGE);
                 yield 2;
@@ -67,6 +71,27 @@ public class SafeguardApplication {
                 return 0;
             }
             out.printf("AUDIT TRAIL FAILED VERIFICATION at event %d: %s%n", result.firstBadSeq(), result.reason());
+            return 1;
+        }
+    }
+
+    private static int recordsVerify(PrintStream out) {
+        try (ConfigurableApplicationContext context = command()) {
+            RecordIntegrity.Result result = context.getBean(RecordIntegrity.class).verify();
+            context.getBean(AuditTrail.class).append(new AuditEvent("operator-command", "records verify", Action.E,
+                    result.ok() ? Outcome.SUCCESS : Outcome.SERIOUS_FAILURE, null,
+                    Agent.anonymous("local-command", null), null, null, null, null, null, null,
+                    (int) Math.min(Integer.MAX_VALUE, result.versionsChecked()), null,
+                    result.ok() ? null : "verification-failed"));
+            if (result.ok()) {
+                out.printf("Records OK: %d stored versions verified (%d of crypto-shredded patients)%n",
+                        result.versionsChecked(), result.shreddedVersions());
+                return 0;
+            }
+            out.printf("RECORDS FAILED VERIFICATION: %d of %d stored versions%n", result.failures().size(),
+                    result.versionsChecked());
+            result.failures().forEach(f -> out.printf("  %s/%s/_history/%d: %s%n", f.resourceType(), f.id(),
+                    f.version(), f.reason()));
             return 1;
         }
     }

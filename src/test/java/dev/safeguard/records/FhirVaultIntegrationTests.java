@@ -37,6 +37,8 @@ public abstract class FhirVaultIntegrationTests extends ServerTest {
     CompartmentKeys keys;
     @Autowired
     ResourceVault vault;
+    @Autowired
+    RecordIntegrity integrity;
 
     private Api writer;
     private Api reader;
@@ -204,6 +206,34 @@ public abstract class FhirVaultIntegrationTests extends ServerTest {
         jdbc.sql("UPDATE fhir_versions SET last_updated = last_updated + 1000 WHERE resource_id = ?").param(id)
                 .update();
         assertThat(reader.get("/fhir/Observation/" + id).status()).isEqualTo(500);
+    }
+
+    @Test
+    void recordsVerifyReportsEditedMetadataAndSwappedCiphertextsOnly() {
+        String patientId = createdId(create(writer, patient("Verify")));
+        String edited = createdId(create(writer, observation(patientId)));
+        String a = createdId(create(writer, observation(patientId)));
+        String b = createdId(create(writer, observation(patientId)));
+        String untouched = createdId(create(writer, observation(patientId)));
+        jdbc.sql("UPDATE fhir_versions SET key_version = key_version + 1 WHERE resource_id = ?").param(edited)
+                .update();
+        Map<String, Object> rowA = version("Observation", a);
+        Map<String, Object> rowB = version("Observation", b);
+        jdbc.sql("UPDATE fhir_versions SET resource_id = 'swap' WHERE resource_id = ?").param(a).update();
+        jdbc.sql("UPDATE fhir_versions SET resource_id = ? WHERE resource_id = ?").params(a, b).update();
+        jdbc.sql("UPDATE fhir_versions SET resource_id = ? WHERE resource_id = 'swap'").param(b).update();
+        assertThat(rowA).isNotEqualTo(rowB);
+
+        RecordIntegrity.Result result = integrity.verify();
+        assertThat(result.ok()).isFalse();
+        assertThat(result.failures()).extracting(RecordIntegrity.Failure::id).contains(edited, a, b)
+                .doesNotContain(untouched, patientId);
+
+        Api.Response operation = asOfficer().post("/fhir/$verify");
+        assertThat(operation.status()).as(operation.toString()).isEqualTo(200);
+        assertThat(operation.body()).contains("Observation/" + edited + "/_history/1").doesNotContain(untouched);
+        assertThat(newUser("clinician").api().post("/fhir/$verify").status()).isEqualTo(403);
+        assertThat(reader.post("/fhir/$verify").status()).isEqualTo(403);
     }
 
     private Map<String, Object> version(String type, String id) {

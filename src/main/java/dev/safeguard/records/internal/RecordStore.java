@@ -46,6 +46,23 @@ public class RecordStore {
                 + "ORDER BY version DESC").params(type, id).query((rs, n) -> row(rs)).list();
     }
 
+    /** Streams every stored version (for verification), in key order. */
+    public void eachVersion(java.util.function.Consumer<Version> consumer) {
+        jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM fhir_versions ORDER BY resource_type, resource_id, version")
+                .query(rs -> {
+                    consumer.accept(row(rs));
+                });
+    }
+
+    /** Streams every current pointer. */
+    public void eachCurrent(java.util.function.Consumer<Current> consumer) {
+        jdbc.sql("SELECT resource_type, resource_id, version, deleted, compartment, last_updated FROM fhir_current")
+                .query(rs -> {
+                    consumer.accept(new Current(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4) == 1,
+                            rs.getString(5), rs.getLong(6)));
+                });
+    }
+
     public void insert(Version v) {
         jdbc.sql("INSERT INTO fhir_versions (" + VERSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(v.type(), v.id(), v.version(), v.compartment(), v.keyVersion(), v.deleted() ? 1 : 0,

@@ -197,6 +197,62 @@ public class ResourceVault {
         return new Stored(resource, row.type(), row.id(), row.version(), patient);
     }
 
+    /** One stored version that failed verification. */
+    public record Problem(String type, String id, int version, String reason) {
+    }
+
+    /** The result of {@link #verifyAll}: versions checked, shredded versions skipped, and every problem found. */
+    public record Verification(long versions, long shredded, List<Problem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Checks every stored version: its MAC over the metadata and ciphertext digest, the digest itself, that the
+     * ciphertext decrypts under its compartment's key with its own type, id and version (so swapped or moved
+     * ciphertexts fail), and that every current pointer names a stored version with the same state. Versions of
+     * crypto-shredded patients are counted, not failed. A failure raises one critical alert.
+     */
+    public Verification verifyAll() {
+        long[] counts = new long[2];
+        List<Problem> problems = new java.util.ArrayList<>();
+        store.eachVersion(row -> {
+            counts[0]++;
+            String reason = null;
+            if (!mac.verify(row.mac(), macInput(row))) {
+                reason = "the metadata or ciphertext digest does not match the MAC";
+            } else if (row.content() != null && !MessageDigest.isEqual(sha256(row.content()), row.contentSha256())) {
+                reason = "the ciphertext does not match its digest";
+            } else if (!row.deleted()) {
+                try {
+                    keys.open(row.compartment(), row.keyVersion(), row.content(),
+                            associatedData(row.type(), row.id(), row.version()));
+                } catch (CompartmentKeys.CompartmentShredded e) {
+                    counts[1]++;
+                } catch (CompartmentKeys.IntegrityFailure e) {
+                    reason = "the ciphertext does not decrypt under its key with its own type, id and version";
+                }
+            }
+            if (reason != null && problems.size() < 1000) {
+                problems.add(new Problem(row.type(), row.id(), row.version(), reason));
+            }
+        });
+        store.eachCurrent(current -> {
+            RecordStore.Version row = store.version(current.type(), current.id(), current.version()).orElse(null);
+            if (row == null || row.deleted() != current.deleted() || !row.compartment().equals(current.compartment())
+                    || row.lastUpdated() != current.lastUpdated()) {
+                problems.add(new Problem(current.type(), current.id(), current.version(),
+                        "the current-version pointer does not match a stored version"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            alerts.raise(Alerts.RECORD_INTEGRITY_FAILURE, Alerts.Severity.CRITICAL, "records",
+                    "Record verification found " + problems.size() + " stored version(s) failing integrity");
+        }
+        return new Verification(counts[0], counts[1], List.copyOf(problems));
+    }
+
     private InternalErrorException integrityFailure(String what, String why) {
         log.atError().addKeyValue("alert", "record-integrity-failure").addKeyValue("resource", what)
                 .log("A stored resource version failed its integrity check; it is not served");

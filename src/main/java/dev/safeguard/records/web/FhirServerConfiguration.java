@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 class FhirServerConfiguration {
 
     @Bean
-    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, FhirInteractions interactions) {
+    ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, FhirInteractions interactions,
+                                                      dev.safeguard.records.RecordIntegrity integrity) {
         RestfulServer server = new RestfulServer(fhir);
         server.setServerName("Safeguard");
         server.setImplementationDescription("Safeguard ePHI vault: encrypted, integrity-protected, audited FHIR R4");
@@ -34,6 +35,7 @@ class FhirServerConfiguration {
         }
         server.setResourceProviders(providers);
         server.registerProvider(new Transactions(fhir, interactions));
+        server.registerProvider(new VerifyOperation(integrity));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
