@@ -326,7 +326,7 @@ public abstract class FhirVaultIntegrationTests extends ServerTest {
         JsonNode rest = authenticated.json().get("rest").get(0);
         assertThat(rest.get("resource").size()).isGreaterThan(140);
         assertThat(authenticated.body()).contains("\"read\"", "\"vread\"", "\"create\"", "\"update\"",
-                "\"delete\"", "\"history-instance\"").doesNotContain("\"search-type\"");
+                "\"delete\"", "\"history-instance\"", "\"search-type\"", "\"transaction\"", "\"batch\"");
     }
 
 }

@@ -53,9 +53,11 @@ public class ResourceVault {
     private final RecordMac mac;
     private final Alerts alerts;
     private final Clock clock;
+    private final SearchIndex search;
 
     public ResourceVault(FhirContext fhir, RecordStore store, CompartmentKeys keys, BlindIndex index, RecordMac mac,
-                         Alerts alerts, Clock clock) {
+                         Alerts alerts, Clock clock, SearchIndex search) {
+        this.search = search;
         this.fhir = fhir;
         this.store = store;
         this.keys = keys;
@@ -116,6 +118,7 @@ public class ResourceVault {
         if (!store.moveCurrent(current.version(), row)) {
             throw new PreconditionFailedException("Another request changed " + type + "/" + id + " first; read it again");
         }
+        search.remove(type, id);
         return version;
     }
 
@@ -171,6 +174,7 @@ public class ResourceVault {
         if (!moved) {
             throw new PreconditionFailedException("Another request changed " + type + "/" + id + " first; read it again");
         }
+        search.replace(type, id, resource);
         return new Stored(resource, type, id, version, patient);
     }
 

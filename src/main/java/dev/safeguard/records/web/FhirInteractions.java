@@ -15,7 +15,10 @@ import dev.safeguard.audit.AuditTrail;
 import dev.safeguard.audit.RequestEvents;
 import dev.safeguard.identity.Actor;
 import dev.safeguard.identity.Scope;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import dev.safeguard.records.internal.ResourceSearch;
 import dev.safeguard.records.internal.ResourceVault;
+import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -35,12 +38,71 @@ import org.springframework.stereotype.Component;
 @Component
 public class FhirInteractions {
 
+    /** Default and largest page of a search ({@code _count}). */
+    static final int DEFAULT_PAGE = 20;
+    static final int MAX_PAGE = 100;
+
     private final ResourceVault vault;
     private final AuditTrail trail;
+    private final ResourceSearch search;
 
-    public FhirInteractions(ResourceVault vault, AuditTrail trail) {
+    public FhirInteractions(ResourceVault vault, AuditTrail trail, ResourceSearch search) {
         this.vault = vault;
         this.trail = trail;
+        this.search = search;
+    }
+
+    /**
+     * Type-level search through the blind index. Each page's resources are decrypted when HAPI renders that page, and
+     * their reads are audited then: one event per patient whose data the page holds (so each patient's access report
+     * shows the search), or one event without patient when none does.
+     */
+    ca.uhn.fhir.rest.api.server.IBundleProvider search(String type, RequestDetails details) {
+        HttpServletRequest request = servlet(details);
+        describe(request, "search-type", type, null, null, null, null);
+        authorize(false);
+        Map<String, String[]> parameters = details.getParameters();
+        Integer count = null;
+        if (parameters.containsKey("_count")) {
+            try {
+                count = Integer.valueOf(parameters.get("_count")[0]);
+            } catch (NumberFormatException e) {
+                throw new InvalidRequestException("_count must be a whole number");
+            }
+            if (count < 1 || count > MAX_PAGE) {
+                throw new InvalidRequestException("_count must be between 1 and " + MAX_PAGE);
+            }
+        }
+        List<String> ids = search.ids(type, parameters);
+        if (ids.size() > ResourceSearch.MAX_RESULTS) {
+            throw new InvalidRequestException("More than " + ResourceSearch.MAX_RESULTS + " " + type
+                    + " resources match; narrow the search");
+        }
+        describe(request, "search-type", type, null, null, null, ids.size());
+        String searcher = authorize(false).id();
+        return new SearchResults(ids, count == null ? DEFAULT_PAGE : count, (page, offset) -> {
+            // Later pages are fetched by later requests (HAPI's paging links): audit and authorize that request,
+            // and only for the caller who searched.
+            HttpServletRequest current = ((org.springframework.web.context.request.ServletRequestAttributes)
+                    org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
+                    .getRequest();
+            if (!authorize(false).id().equals(searcher)) {
+                throw new ForbiddenOperationException("These search results belong to another caller");
+            }
+            List<ResourceVault.Stored> stored = page.stream().map(id -> vault.read(type, id, null)).toList();
+            Map<String, Long> perPatient = stored.stream().collect(java.util.stream.Collectors.groupingBy(
+                    s -> s.patient() == null ? "" : s.patient(), java.util.LinkedHashMap::new,
+                    java.util.stream.Collectors.counting()));
+            if (perPatient.isEmpty()) {
+                perPatient.put("", 0L);
+            }
+            perPatient.forEach((patient, n) -> {
+                describe(current, "search-type", type, null, null, patient.isEmpty() ? null : patient, n.intValue());
+                trail.append(RequestEvents.of(current, 200));
+            });
+            current.setAttribute(AuditDetails.RECORDED_ATTRIBUTE, true);
+            return stored.stream().map(ResourceVault.Stored::resource).toList();
+        });
     }
 
     IBaseResource read(String type, String id, Integer version, RequestDetails details) {
@@ -228,7 +290,7 @@ public class FhirInteractions {
                 version == null ? null : version.toString(), patient, null, results));
     }
 
-    private static void authorize(boolean write) {
+    private static Actor authorize(boolean write) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof Actor actor)) {
             throw new AuthenticationException("Sign in, or send an API key as 'Authorization: Bearer <key>'");
@@ -241,6 +303,7 @@ public class FhirInteractions {
         if (!actor.scopes().contains(needed)) {
             throw new ForbiddenOperationException("This API key lacks the " + needed.id() + " scope");
         }
+        return actor;
     }
 
     private static HttpServletRequest servlet(RequestDetails details) {

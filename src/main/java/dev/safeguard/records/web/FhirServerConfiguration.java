@@ -23,7 +23,8 @@ class FhirServerConfiguration {
 
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, FhirInteractions interactions,
-                                                      dev.safeguard.records.RecordIntegrity integrity) {
+                                                      dev.safeguard.records.RecordIntegrity integrity,
+                                                      dev.safeguard.records.internal.ResourceSearch search) {
         RestfulServer server = new RestfulServer(fhir);
         server.setServerName("Safeguard");
         server.setImplementationDescription("Safeguard ePHI vault: encrypted, integrity-protected, audited FHIR R4");
@@ -36,6 +37,13 @@ class FhirServerConfiguration {
         server.setResourceProviders(providers);
         server.registerProvider(new Transactions(fhir, interactions));
         server.registerProvider(new VerifyOperation(integrity));
+        server.setPagingProvider(new ca.uhn.fhir.rest.server.FifoMemoryPagingProvider(1000) {
+            {
+                setDefaultPageSize(FhirInteractions.DEFAULT_PAGE);
+                setMaximumPageSize(FhirInteractions.MAX_PAGE);
+            }
+        });
+        server.registerInterceptor(new SearchParametersInCapabilities(search));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

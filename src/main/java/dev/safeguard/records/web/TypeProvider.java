@@ -61,6 +61,11 @@ public class TypeProvider implements IResourceProvider {
         return interactions.history(typeName, id.getIdPart(), request);
     }
 
+    @ca.uhn.fhir.rest.annotation.Search(allowUnknownParams = true)
+    public ca.uhn.fhir.rest.api.server.IBundleProvider search(RequestDetails request) {
+        return interactions.search(typeName, request);
+    }
+
     /** The version in the URL (vread) or in {@code If-Match} (HAPI puts it on the id), or {@code null}. */
     private static Integer version(IIdType id) {
         if (!id.hasVersionIdPart()) {
