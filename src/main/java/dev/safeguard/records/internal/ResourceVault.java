@@ -149,7 +149,29 @@ public class ResourceVault {
      * @param expectedVersion 0: the resource must not exist yet (create); -1: any current version (update without
      *                        If-Match, or create with the client's id); n: version n must be current (If-Match)
      */
+    /**
+     * FHIR's rules on dates that HAPI's parser lets through: a {@code date} has no time, and a {@code dateTime} or
+     * {@code instant} with a time has a time zone.
+     */
+    private void checkDates(IBaseResource resource) {
+        var terser = fhir.newTerser();
+        for (var date : terser.getAllPopulatedChildElementsOfType(resource, org.hl7.fhir.r4.model.DateType.class)) {
+            if (date.getPrecision().ordinal() > ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY.ordinal()) {
+                throw new InvalidRequestException("A FHIR date has no time part: " + date.getValueAsString()
+                        .substring(0, Math.min(10, date.getValueAsString().length())) + "…");
+            }
+        }
+        for (var dateTime : terser.getAllPopulatedChildElementsOfType(resource,
+                org.hl7.fhir.r4.model.BaseDateTimeType.class)) {
+            if (!(dateTime instanceof org.hl7.fhir.r4.model.DateType) && dateTime.getPrecision().ordinal()
+                    > ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY.ordinal() && dateTime.getTimeZone() == null) {
+                throw new InvalidRequestException("A FHIR dateTime or instant with a time needs a time zone");
+            }
+        }
+    }
+
     private Stored write(String type, String id, IBaseResource resource, int expectedVersion) {
+        checkDates(resource);
         RecordStore.Current current = store.current(type, id).orElse(null);
         if (current != null && expectedVersion >= 0 && expectedVersion != current.version()) {
             throw new PreconditionFailedException("Version " + expectedVersion + " is not current; the current version "

@@ -44,6 +44,7 @@ class FhirServerConfiguration {
             }
         });
         server.registerInterceptor(new SearchParametersInCapabilities(search));
+        server.registerInterceptor(new FhirJsonShape(fhir));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
