@@ -19,6 +19,6 @@ public record AuditDetails(String interaction, String entityType, String entityI
     /** The event subtype: the interaction and entity type when given (FHIR), otherwise the HTTP route. */
     public String subtype(String method, String route) {
         return interaction == null ? method + " " + route
-                : "fhir " + interaction + (entityType == null ? "" : " " + entityType);
+                : interaction + (entityType == null ? "" : " " + entityType);
     }
 }

@@ -287,6 +287,45 @@ public abstract class FhirVaultIntegrationTests extends ServerTest {
     }
 
     @Test
+    void securityOfficersRotateKeysAndShredAPatientWithTheirActionsAudited() {
+        String patientId = createdId(create(writer, patient("Keys")));
+        String observationId = createdId(create(writer, observation(patientId)));
+        Api officer = asOfficer();
+        JsonNode status = officer.get("/api/keys").json();
+        assertThat(status.get("masterKeyProvider").asString()).isEqualTo("local");
+        int active = status.get("activeKekVersion").asInt();
+
+        Api.Response rotated = officer.post("/api/keys/kek/rotate");
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+        assertThat(rotated.json().get("version").asInt()).isEqualTo(active + 1);
+        assertThat(reader.get("/fhir/Observation/" + observationId).status()).isEqualTo(200);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (officer.get("/api/keys").json().get("dataKeysToRewrap").asLong() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        assertThat(officer.get("/api/keys").json().get("dataKeysToRewrap").asLong()).isZero();
+        assertThat(officer.post("/api/keys/kek/minimum", Api.map("version", active + 1)).status()).isEqualTo(200);
+        assertThat(reader.get("/fhir/Observation/" + observationId).status()).isEqualTo(200);
+
+        assertThat(officer.post("/api/keys/patients/" + patientId + "/rotate").json().get("version").asInt())
+                .isEqualTo(2);
+        assertThat(officer.post("/api/keys/patients/" + patientId + "/shred", Api.map("confirm", "Patient/other"))
+                .status()).isEqualTo(400);
+        Api.Response shred = officer.post("/api/keys/patients/" + patientId + "/shred",
+                Api.map("confirm", "Patient/" + patientId));
+        assertThat(shred.status()).as(shred.toString()).isEqualTo(200);
+        assertThat(reader.get("/fhir/Observation/" + observationId).status()).isEqualTo(410);
+        Map<String, Object> event = jdbc.sql("SELECT * FROM audit_events WHERE request_id = ?")
+                .param(shred.header("X-Request-Id")).query().singleRow();
+        assertThat(event.get("subtype")).isEqualTo("key crypto-shred");
+        assertThat(event.get("patient_pseudonym")).isNotNull();
+
+        Api clinician = newUser("clinician").api();
+        assertThat(clinician.get("/api/keys").status()).isEqualTo(403);
+        assertThat(clinician.post("/api/keys/kek/rotate").status()).isEqualTo(403);
+    }
+
+    @Test
     void callersWithoutTheRightScopeOrRoleAreRefusedAndAudited() {
         String id = createdId(create(writer, patient("Private")));
         assertThat(create(reader, patient("Nope")).status()).isEqualTo(403);

@@ -108,8 +108,25 @@ class KekRing {
                 throw new IllegalStateException("Cannot add a KEK version", e);
             }
         });
-        loaded = null;
+        forgetWhenCommitted();
         return next;
+    }
+
+    /**
+     * Drops the cached keyset now and again after the caller's transaction commits: a reader between the two would
+     * otherwise cache the keyset as it was before this transaction.
+     */
+    private void forgetWhenCommitted() {
+        loaded = null;
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            loaded = null;
+                        }
+                    });
+        }
     }
 
     /**
@@ -152,7 +169,7 @@ class KekRing {
             jdbc.sql("UPDATE crypto_kek_versions SET state = 'destroyed', changed_at = ? WHERE version < ? AND state "
                     + "<> 'destroyed'").params(clock.millis(), minimum).update();
         });
-        loaded = null;
+        forgetWhenCommitted();
     }
 
     List<KeyStatus.KekVersion> versions() {

@@ -43,9 +43,23 @@ class KeyLifecycle implements KeyManagement {
     public int rotateKek() {
         int version = keks.rotate();
         log.atInfo().addKeyValue("kekVersion", version).log("KEK rotated; rewrapping data keys in the background");
-        Thread rewrapper = new Thread(this::rewrapQuietly, "kek-rewrap");
-        rewrapper.setDaemon(true);
-        rewrapper.start();
+        Runnable start = () -> {
+            Thread rewrapper = new Thread(this::rewrapQuietly, "kek-rewrap");
+            rewrapper.setDaemon(true);
+            rewrapper.start();
+        };
+        // Inside a caller's transaction the new version exists for others only once it commits.
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            start.run();
+                        }
+                    });
+        } else {
+            start.run();
+        }
         return version;
     }
 

@@ -64,7 +64,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(officer, Scope.METRICS_READ.authority())
                         .requestMatchers("/api/audit/**", "/audit/**")
                         .hasAnyAuthority(officer, Role.AUDITOR.authority())
-                        .requestMatchers("/api/users/**", "/api/service-clients/**", "/admin/**",
+                        .requestMatchers("/api/users/**", "/api/service-clients/**", "/api/keys/**", "/admin/**",
                                 "/actuator/**").hasAuthority(officer)
                         .anyRequest().hasAuthority(CredentialFilter.FULLY_AUTHENTICATED));
         return http.build();

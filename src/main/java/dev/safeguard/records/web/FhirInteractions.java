@@ -286,7 +286,7 @@ public class FhirInteractions {
 
     private static void describe(HttpServletRequest request, String interaction, String type, String id,
                                  Integer version, String patient, Integer results) {
-        request.setAttribute(AuditDetails.REQUEST_ATTRIBUTE, new AuditDetails(interaction, type, id,
+        request.setAttribute(AuditDetails.REQUEST_ATTRIBUTE, new AuditDetails("fhir " + interaction, type, id,
                 version == null ? null : version.toString(), patient, null, results));
     }
 

@@ -28,7 +28,7 @@ public class VerifyOperation {
     @Operation(name = "$verify", idempotent = false)
     public Parameters verify(RequestDetails details) {
         ((ServletRequestDetails) details).getServletRequest().setAttribute(AuditDetails.REQUEST_ATTRIBUTE,
-                new AuditDetails("verify", null, null, null, null, null, null));
+                new AuditDetails("fhir verify", null, null, null, null, null, null));
         Object principal = SecurityContextHolder.getContext().getAuthentication() == null ? null
                 : SecurityContextHolder.getContext().getAuthentication().getPrincipal();
         if (!(principal instanceof Actor actor) || !actor.has(Role.SECURITY_OFFICER)) {
