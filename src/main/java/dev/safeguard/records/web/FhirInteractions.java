@@ -234,6 +234,19 @@ public class FhirInteractions {
         int status;
         switch (step.verb()) {
             case POST, PUT -> {
+                if (step.existing()) {
+                    // A conditional create that matched: nothing is written; the answer names the match.
+                    ResourceVault.Stored found = vault.read(step.type(), step.id(), null);
+                    describe(request, kind + " conditional-create-matched", step.type(), step.id(), found.version(),
+                            found.patient(), 1);
+                    trail.append(as(RequestEvents.of(request, 200), new Transactions.Step(Bundle.HTTPVerb.GET,
+                            step.type(), step.id(), null, null, false, false)));
+                    entry.setFullUrl(step.type() + "/" + step.id());
+                    entry.getResponse().setStatus("200 OK")
+                            .setLocation(step.type() + "/" + step.id() + "/_history/" + found.version())
+                            .setEtag("W/\"" + found.version() + "\"");
+                    return entry;
+                }
                 ResourceVault.Stored stored = step.create() ? vault.create(step.resource(), step.id())
                         : vault.update(step.type(), step.id(), step.resource(), step.ifMatch());
                 status = stored.version() == 1 ? 201 : 200;

@@ -35,7 +35,7 @@ class FhirServerConfiguration {
             providers.add(new TypeProvider(definition.getImplementingClass(), name, interactions));
         }
         server.setResourceProviders(providers);
-        server.registerProvider(new Transactions(fhir, interactions));
+        server.registerProvider(new Transactions(fhir, interactions, search));
         server.registerProvider(new VerifyOperation(integrity));
         server.setPagingProvider(new ca.uhn.fhir.rest.server.FifoMemoryPagingProvider(1000) {
             {

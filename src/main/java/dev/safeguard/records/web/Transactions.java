@@ -7,6 +7,8 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import dev.safeguard.records.internal.ResourceSearch;
 import dev.safeguard.records.internal.ResourceVault;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +26,10 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * is checked first, {@code POST} entries get their ids up front and every reference to an entry's {@code urn:uuid}
  * (or {@code urn:oid}) full URL is rewritten to {@code Type/id}, then all entries are written in one database
  * transaction together with their audit events; any failure stores nothing. A batch runs each entry on its own.
- * Conditional operations ({@code ifNoneExist}, conditional references) need search and are refused with 422.
+ * Conditional creates ({@code ifNoneExist}) and conditional references ({@code Practitioner?identifier=…}), as
+ * current Synthea output uses, are resolved through search: a conditional create matching one resource creates nothing
+ * and answers that resource (its {@code fullUrl} then points at it); a conditional reference must match exactly one
+ * resource, else the transaction fails with 412. Other conditional operations are refused with 422.
  */
 public class Transactions {
 
@@ -32,14 +37,20 @@ public class Transactions {
 
     private final FhirContext fhir;
     private final FhirInteractions interactions;
+    private final ResourceSearch search;
 
-    Transactions(FhirContext fhir, FhirInteractions interactions) {
+    Transactions(FhirContext fhir, FhirInteractions interactions, ResourceSearch search) {
         this.fhir = fhir;
         this.interactions = interactions;
+        this.search = search;
     }
 
-    /** One checked entry: what to do, to which type and id, with which resource and If-Match version. */
-    record Step(Bundle.HTTPVerb verb, String type, String id, IBaseResource resource, Integer ifMatch, boolean create) {
+    /**
+     * One checked entry: what to do, to which type and id, with which resource and If-Match version; {@code existing}
+     * marks a conditional create that matched a stored resource (nothing is written).
+     */
+    record Step(Bundle.HTTPVerb verb, String type, String id, IBaseResource resource, Integer ifMatch, boolean create,
+                boolean existing) {
     }
 
     @Transaction
@@ -60,9 +71,16 @@ public class Transactions {
                 steps.add(e);
             }
         }
-        if (transaction) {
-            for (Object step : steps) {
-                rewriteReferences(((Step) step).resource(), assigned);
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof Step step) {
+                try {
+                    rewriteReferences(step.resource(), transaction ? assigned : new HashMap<>());
+                } catch (BaseServerResponseException e) {
+                    if (transaction) {
+                        throw e;
+                    }
+                    steps.set(i, e);
+                }
             }
         }
         Bundle response = new Bundle();
@@ -80,7 +98,7 @@ public class Transactions {
             throw new InvalidRequestException(where + ".request.method is required");
         }
         Bundle.BundleEntryRequestComponent request = entry.getRequest();
-        if (request.hasIfNoneExist() || request.hasIfNoneMatch() || request.hasIfModifiedSince()) {
+        if (request.hasIfNoneMatch() || request.hasIfModifiedSince()) {
             throw new UnprocessableEntityException(where + ": conditional operations are not supported yet");
         }
         String url = request.getUrl() == null ? "" : request.getUrl();
@@ -100,13 +118,25 @@ public class Transactions {
                             + "resource's type " + type);
                 }
                 String id = ResourceVault.newId();
+                boolean existing = false;
+                if (request.hasIfNoneExist()) {
+                    List<String> matches = search.ids(type, query(request.getIfNoneExist(), where));
+                    if (matches.size() > 1) {
+                        throw new PreconditionFailedException(where + ".request.ifNoneExist matches "
+                                + matches.size() + " resources");
+                    }
+                    if (matches.size() == 1) {
+                        id = matches.get(0);
+                        existing = true;
+                    }
+                }
                 if (entry.hasFullUrl()) {
                     String fullUrl = entry.getFullUrl();
                     if (assigned.putIfAbsent(fullUrl, type + "/" + id) != null) {
                         throw new InvalidRequestException(where + ".fullUrl " + fullUrl + " appears twice");
                     }
                 }
-                return new Step(Bundle.HTTPVerb.POST, type, id, resource, null, true);
+                return new Step(Bundle.HTTPVerb.POST, type, id, resource, null, true, existing);
             }
             case PUT -> {
                 Matcher m = TYPE_AND_ID.matcher(url);
@@ -119,7 +149,7 @@ public class Transactions {
                 if (entry.hasFullUrl()) {
                     assigned.putIfAbsent(entry.getFullUrl(), m.group(1) + "/" + m.group(2));
                 }
-                return new Step(Bundle.HTTPVerb.PUT, m.group(1), m.group(2), resource, ifMatch, false);
+                return new Step(Bundle.HTTPVerb.PUT, m.group(1), m.group(2), resource, ifMatch, false, false);
             }
             case DELETE, GET -> {
                 Matcher m = TYPE_AND_ID.matcher(url);
@@ -127,7 +157,7 @@ public class Transactions {
                     throw new UnprocessableEntityException(where + ": only Type/id urls are supported for "
                             + request.getMethod().toCode());
                 }
-                return new Step(request.getMethod(), m.group(1), m.group(2), null, ifMatch, false);
+                return new Step(request.getMethod(), m.group(1), m.group(2), null, ifMatch, false, false);
             }
             default -> throw new InvalidRequestException(where + ": method " + request.getMethod().toCode()
                     + " is not supported");
@@ -151,9 +181,37 @@ public class Transactions {
             } else if (target.startsWith("urn:uuid:") || target.startsWith("urn:oid:")) {
                 throw new UnprocessableEntityException("The reference " + target + " names no entry of this Bundle");
             } else if (target.contains("?")) {
-                throw new UnprocessableEntityException("Conditional references are not supported yet");
+                String type = target.substring(0, target.indexOf('?'));
+                if (!TYPE_AND_ID.matcher(type + "/x").matches()) {
+                    throw new UnprocessableEntityException("The conditional reference " + type + "?… names no type");
+                }
+                List<String> matches = search.ids(type, query(target.substring(target.indexOf('?') + 1),
+                        "a conditional reference"));
+                if (matches.size() != 1) {
+                    throw new PreconditionFailedException("A conditional reference to " + type + " matches "
+                            + matches.size() + " resources; it must match exactly one");
+                }
+                reference.setReference(type + "/" + matches.get(0));
+                assigned.put(target, type + "/" + matches.get(0));
             }
         }
+    }
+
+    /** A search query string as parameters (repeated names are kept, values URL-decoded). */
+    private static Map<String, String[]> query(String query, String where) {
+        Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidRequestException(where + ": the search '" + pair + "' has no name=value");
+            }
+            String name = java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+            String value = java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        Map<String, String[]> parameters = new HashMap<>();
+        values.forEach((k, v) -> parameters.put(k, v.toArray(String[]::new)));
+        return parameters;
     }
 
     private static Integer version(String ifMatch, String where) {
