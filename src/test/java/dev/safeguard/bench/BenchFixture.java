@@ -30,6 +30,11 @@ final class BenchFixture {
     }
 
     static BenchFixture create(SafeguardServer server, int userCount) {
+        return create(server, userCount, List.of("fhir.read"));
+    }
+
+    /** @param scopes the service client's scopes, e.g. {@code fhir.read} and {@code fhir.write} for the vault */
+    static BenchFixture create(SafeguardServer server, int userCount, List<String> scopes) {
         Api officer = new Api(server.base(), server.certificate());
         String officerPassword = "bench officer passphrase";
         expect(201, officer.post("/api/setup", Api.map("token", server.setupToken(), "username", "bench-officer",
@@ -48,7 +53,7 @@ final class BenchFixture {
             users.add(user);
         }
         String apiKey = expect(201, officer.post("/api/service-clients", Api.map("name", "bench-client",
-                "scopes", List.of("fhir.read"), "expiresInDays", 30)), "create service client").text("apiKey");
+                "scopes", scopes, "expiresInDays", 30)), "create service client").text("apiKey");
         return new BenchFixture(List.copyOf(users), apiKey);
     }
 

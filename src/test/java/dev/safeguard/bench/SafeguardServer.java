@@ -58,20 +58,32 @@ final class SafeguardServer implements AutoCloseable {
      * @param serverArguments extra {@code --property=value} arguments for the server
      */
     static SafeguardServer start(Path jar, List<String> serverArguments) throws IOException, InterruptedException {
+        return start(jar, List.of(), java.util.Map.of(), serverArguments);
+    }
+
+    /**
+     * @param jvmOptions      options for the server's JVM, e.g. {@code -Xmx512m}
+     * @param environment     extra environment, e.g. {@code SAFEGUARD_DB_URL} for PostgreSQL
+     */
+    static SafeguardServer start(Path jar, List<String> jvmOptions, java.util.Map<String, String> environment,
+                                 List<String> serverArguments) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " does not exist; build it with "
                     + "'./mvnw -DskipTests package' (bench/load.sh does this)");
         }
         Path home = Files.createTempDirectory("safeguard-bench-");
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toAbsolutePath().toString(), "--server.address=127.0.0.1"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.address=127.0.0.1"));
         command.addAll(serverArguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("SAFEGUARD_"));
         builder.environment().put("SAFEGUARD_DATA_DIR", home.resolve("data").toString());
         builder.environment().put("SAFEGUARD_KEYS_DIR", home.resolve("keys").toString());
         builder.environment().put("SAFEGUARD_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         Thread stopOnExit = new Thread(() -> stop(process), "stop-safeguard-server");
         Runtime.getRuntime().addShutdownHook(stopOnExit);

@@ -15,7 +15,7 @@ final class Tally {
 
     void record(HttpResponse<?> response, long nanos) {
         switch (response.statusCode()) {
-            case 200 -> ok.add(nanos);
+            case 200, 201 -> ok.add(nanos);
             case 429 -> {
                 rejected.add(nanos);
                 if (response.headers().firstValue("Retry-After").isPresent()) {
