@@ -30,6 +30,9 @@ public final class FhirBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // The embedded PostgreSQL's start-up chatter would land in the report on standard output.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
@@ -94,11 +97,15 @@ public final class FhirBenchmark {
                     perPatient.merge(subject, 1, Integer::sum);
                 }
                 String patient = perPatient.keySet().iterator().next();
+                // Creates go to a patient of their own, so the searched patient keeps its ~100 observations.
+                String writtenPatient = "Patient/" + api.send(api.request("/fhir/Patient").header("Content-Type",
+                        "application/fhir+json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"resourceType\":\"Patient\",\"gender\":\"unknown\"}"))).json().get("id").asString();
 
                 URI base = server.base();
                 String key = fixture.apiKey();
                 String body = "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":"
-                        + "\"http://loinc.org\",\"code\":\"8867-4\"}]},\"subject\":{\"reference\":\"" + patient
+                        + "\"http://loinc.org\",\"code\":\"8867-4\"}]},\"subject\":{\"reference\":\"" + writtenPatient
                         + "\"},\"valueQuantity\":{\"value\":72,\"unit\":\"/min\"}}";
                 IntFunction<HttpRequest> create = i -> request(base, "fhir/Observation", key)
                         .header("Content-Type", "application/fhir+json")
@@ -120,6 +127,9 @@ public final class FhirBenchmark {
                 interactions.put("read", read);
                 interactions.put("search (20 results)", search);
                 interactions.put("update", update);
+                List<String> only = List.of(options.getOrDefault("interactions", String.join(",",
+                        interactions.keySet())).split(","));
+                interactions.keySet().removeIf(name -> only.stream().noneMatch(name::startsWith));
                 for (var interaction : interactions.entrySet()) {
                     loop.run("warm-up", 16, warmup, interaction.getValue(), ClosedLoop.OnRejected.WAIT_RETRY_AFTER);
                     for (int clients : clientCounts) {
