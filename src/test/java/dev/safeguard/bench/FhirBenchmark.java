@@ -63,7 +63,11 @@ public final class FhirBenchmark {
                 environment.put("SAFEGUARD_DB_PASSWORD", db.password());
             }
             progress("Starting the server on " + database);
-            try (SafeguardServer server = SafeguardServer.start(jar, List.of("-Xmx512m"), environment, List.of())) {
+            List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+            if (options.containsKey("server-jvm")) {
+                jvm.addAll(List.of(options.get("server-jvm").split(" ")));
+            }
+            try (SafeguardServer server = SafeguardServer.start(jar, jvm, environment, List.of())) {
                 BenchFixture fixture = BenchFixture.create(server, 0, List.of("fhir.read", "fhir.write"));
                 Api api = new Api(server.base(), server.certificate()).bearer(fixture.apiKey());
                 List<String> observations = new ArrayList<>();
