@@ -326,6 +326,69 @@ public abstract class FhirVaultIntegrationTests extends ServerTest {
     }
 
     @Test
+    void kekRotationWhile16ClientsReadAndWriteFailsNoRequest() throws Exception {
+        List<String> existing = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            existing.add(createdId(create(writer, patient("Rotation " + i))));
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Future<List<Integer>>> work = new ArrayList<>();
+        for (int c = 0; c < 16; c++) {
+            String mine = existing.get(c);
+            work.add(clients.submit(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                while (!stop.get()) {
+                    statuses.add(reader.get("/fhir/Patient/" + mine).status());
+                    statuses.add(create(writer, observation(mine)).status());
+                }
+                return statuses;
+            }));
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
+        Api.Response rotated = asOfficer().post("/api/keys/kek/rotate");
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+        int version = rotated.json().get("version").asInt();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (asOfficer().get("/api/keys").json().get("dataKeysToRewrap").asLong() > 0
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        stop.set(true);
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<List<Integer>> f : work) {
+            statuses.addAll(f.get(60, TimeUnit.SECONDS));
+        }
+        clients.shutdown();
+        assertThat(statuses).isNotEmpty().containsOnly(200, 201);
+        JsonNode status = asOfficer().get("/api/keys").json();
+        assertThat(status.get("activeKekVersion").asInt()).isEqualTo(version);
+        assertThat(status.get("dataKeysToRewrap").asLong()).isZero();
+        // Every data key is now under the new KEK only: with older versions destroyed, all still read.
+        assertThat(asOfficer().post("/api/keys/kek/minimum", Api.map("version", version)).status()).isEqualTo(200);
+        for (String id : existing) {
+            assertThat(reader.get("/fhir/Patient/" + id).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void resourcesAreServedAsXmlToo() {
+        String xml = "<Patient xmlns=\"http://hl7.org/fhir\"><name><family value=\"Xml\"/></name>"
+                + "<gender value=\"other\"/></Patient>";
+        Api.Response created = writer.send(writer.request("/fhir/Patient").header("Content-Type",
+                "application/fhir+xml").POST(HttpRequest.BodyPublishers.ofString(xml)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        Api.Response read = reader.send(reader.request("/fhir/Patient/" + id).setHeader("Accept",
+                "application/fhir+xml").GET());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body()).startsWith("<Patient xmlns=\"http://hl7.org/fhir\">").contains("<family value=\"Xml\"");
+        Api.Response bad = writer.send(writer.request("/fhir/Patient").header("Content-Type", "application/fhir+xml")
+                .POST(HttpRequest.BodyPublishers.ofString("<Patient xmlns=\"http://hl7.org/fhir\"><bogus/></Patient>")));
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
     void callersWithoutTheRightScopeOrRoleAreRefusedAndAudited() {
         String id = createdId(create(writer, patient("Private")));
         assertThat(create(reader, patient("Nope")).status()).isEqualTo(403);
