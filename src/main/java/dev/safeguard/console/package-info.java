@@ -3,8 +3,9 @@
  * automatic-logoff warning, user and API-key administration for security officers, and, for auditors and security
  * officers, the audit pages: event search and detail, the patient access report, trail verification and the alert
  * inbox. Viewing an audit page is itself recorded in the audit trail, fail closed. It uses only the other modules'
- * APIs and nothing depends on it. Allowed dependencies: {@code shared}, {@code identity}, {@code audit}.
+ * APIs and nothing depends on it. Allowed dependencies: {@code shared}, {@code identity}, {@code audit},
+ * {@code access}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console",
-        allowedDependencies = {"shared", "identity", "audit"})
+        allowedDependencies = {"shared", "identity", "audit", "access"})
 package dev.safeguard.console;

@@ -14,15 +14,23 @@ import java.util.Set;
  * @param scopes     the client's scopes (empty for users)
  * @param sessionRef a non-secret reference to the session (digest prefix), or {@code null} for API keys
  * @param ownerId    for a service client, the id of the user who owns it
+ * @param patients   for a service client with a patient allow-list, the ids of the only patients it may reach
+ *                   (empty: no list)
  */
 public record Actor(Kind kind, String id, String name, Set<Role> roles, Set<Scope> scopes, String sessionRef,
-                    String ownerId) {
+                    String ownerId, Set<String> patients) {
 
     public enum Kind { USER, SERVICE_CLIENT }
 
     public Actor {
         roles = Set.copyOf(roles);
         scopes = Set.copyOf(scopes);
+        patients = Set.copyOf(patients);
+    }
+
+    public Actor(Kind kind, String id, String name, Set<Role> roles, Set<Scope> scopes, String sessionRef,
+                 String ownerId) {
+        this(kind, id, name, roles, scopes, sessionRef, ownerId, Set.of());
     }
 
     public boolean has(Role role) {

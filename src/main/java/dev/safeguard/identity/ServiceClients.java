@@ -15,7 +15,6 @@ import dev.safeguard.shared.SecurityEvent.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,6 +31,8 @@ public class ServiceClients {
 
     public static final String PREFIX = "sgk";
     static final Duration MAX_LIFETIME = Duration.ofDays(365);
+    static final int MAX_ALLOW_LIST = 1000;
+    private static final java.util.regex.Pattern PATIENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final ServiceClientStore clients;
     private final UserStore users;
@@ -58,10 +59,11 @@ public class ServiceClients {
      * Creates a client and its key.
      *
      * @param ownerId  the responsible user; defaults to the actor
+     * @param patients the patient allow-list (Patient ids), or empty for none; {@code patient/} scopes need one
      * @param lifetime how long the key is valid, at most 365 days (default 90)
      */
-    public IssuedApiKey create(Actor actor, String name, String ownerId, Collection<Scope> scopes, Duration lifetime,
-                               RequestOrigin origin) {
+    public IssuedApiKey create(Actor actor, String name, String ownerId, Collection<Scope> scopes,
+                               Collection<String> patients, Duration lifetime, RequestOrigin origin) {
         Accounts.requireOfficer(actor);
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > 100 || cleanName.chars().anyMatch(Character::isISOControl)) {
@@ -69,7 +71,17 @@ public class ServiceClients {
         }
         if (scopes == null || scopes.isEmpty()) {
             throw new ProblemException(ProblemKind.VALIDATION, "Give the client at least one scope, from "
-                    + Arrays.stream(Scope.values()).map(Scope::id).toList());
+                    + "for example " + Scope.EXAMPLES);
+        }
+        List<String> allowList = patients == null ? List.of() : patients.stream().map(String::strip).distinct()
+                .toList();
+        if (allowList.size() > MAX_ALLOW_LIST || allowList.stream().anyMatch(p -> !PATIENT_ID.matcher(p).matches())) {
+            throw new ProblemException(ProblemKind.VALIDATION, "The patient allow-list holds at most " + MAX_ALLOW_LIST
+                    + " Patient ids (letters, digits, '-' and '.', at most 64 characters each)");
+        }
+        if (allowList.isEmpty() && scopes.stream().anyMatch(Scope::patientContext)) {
+            throw new ProblemException(ProblemKind.VALIDATION, "patient/ scopes reach only the patients on the "
+                    + "client's allow-list; give the list, or use system/ scopes");
         }
         Duration validity = lifetime == null ? Duration.ofDays(90) : lifetime;
         if (validity.isNegative() || validity.isZero() || validity.compareTo(MAX_LIFETIME) > 0) {
@@ -86,7 +98,8 @@ public class ServiceClients {
         Instant now = clock.instant();
         ServiceClientRow row = new ServiceClientRow(id, cleanName, owner,
                 scopes.stream().map(Scope::id).sorted().distinct().collect(Collectors.joining(" ")),
-                Tokens.sha256(secret), now.toEpochMilli(), actor.id(), now.plus(validity).toEpochMilli(), null, null);
+                Tokens.sha256(secret), now.toEpochMilli(), actor.id(), now.plus(validity).toEpochMilli(), null, null,
+                allowList.isEmpty() ? null : String.join(" ", allowList));
         events.atomically(() -> {
             clients.insert(row);
             events.admin(IdentityEvents.SERVICE_CLIENT, "create", Action.C, actor, origin,
@@ -113,6 +126,7 @@ public class ServiceClients {
     static ServiceClientView view(ServiceClientRow row, long now) {
         String state = row.revokedAt() != null ? "revoked" : row.expiresAt() <= now ? "expired" : "active";
         return new ServiceClientView(row.id(), row.name(), row.ownerUserId(), List.of(row.scopes().split(" ")),
+                row.patients() == null ? List.of() : List.of(row.patients().split(" ")),
                 Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.expiresAt()),
                 row.lastUsedAt() == null ? null : Instant.ofEpochMilli(row.lastUsedAt()),
                 row.revokedAt() == null ? null : Instant.ofEpochMilli(row.revokedAt()), state);

@@ -171,6 +171,56 @@ public class SignIn {
         });
     }
 
+    /**
+     * Re-authentication of a signed-in user before a sensitive step (a break-glass request): the password and a TOTP
+     * code again. Failures are throttled and count toward the lockout exactly like sign-in failures; a code is accepted
+     * at most once. Every attempt is audited ({@code reauthentication}, with {@code purpose} as the reason).
+     *
+     * @throws ProblemException {@code INVALID_CREDENTIALS} when either factor is wrong or the account cannot sign in
+     */
+    public void reauthenticate(Actor actor, String password, String code, String purpose, RequestOrigin origin) {
+        if (actor == null || actor.kind() != Actor.Kind.USER) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "Only a signed-in person can re-authenticate");
+        }
+        Instant now = clock.instant();
+        UserRow user = users.findById(actor.id()).orElseThrow(() -> new ProblemException(
+                ProblemKind.INVALID_CREDENTIALS, BAD_CREDENTIALS));
+        if (!user.active() || user.locked() || !user.mfaEnrolled()) {
+            hashing.verifyDecoy(password == null ? "" : password);
+            events.authentication("reauthentication", Outcome.MINOR_FAILURE, user.id(), roles(user),
+                    actor.sessionRef(), origin, user.locked() ? "password-locked" : "account-cannot-sign-in");
+            throw new ProblemException(ProblemKind.INVALID_CREDENTIALS, BAD_CREDENTIALS);
+        }
+        Optional<Duration> wait = throttle.accountWait(user, now);
+        if (wait.isPresent()) {
+            events.authentication("reauthentication", Outcome.MINOR_FAILURE, user.id(), roles(user),
+                    actor.sessionRef(), origin, "account-throttled");
+            throw throttled(wait.get());
+        }
+        if (!hashing.verify(password == null ? "" : password, user.passwordHash())) {
+            throttle.addressFailed(origin.address(), now);
+            events.atomically(() -> fail(user, "reauthentication", "wrong-password", origin, now));
+            throw new ProblemException(ProblemKind.INVALID_CREDENTIALS, BAD_CREDENTIALS);
+        }
+        Boolean accepted = events.atomically(() -> {
+            String secret = new String(sealer.open(user.totpSecret(), "totp:" + user.id()), StandardCharsets.US_ASCII);
+            OptionalLong step = totp.verify(secret, code, user.totpLastStep(), now);
+            boolean ok = step.isPresent() && users.consumeTotpStep(user.id(), step.getAsLong());
+            if (ok) {
+                users.resetFailures(user.id());
+                events.authentication("reauthentication", Outcome.SUCCESS, user.id(), roles(user), actor.sessionRef(),
+                        origin, purpose);
+            } else {
+                fail(user, "reauthentication", "wrong-or-reused-totp", origin, now);
+            }
+            return ok;
+        });
+        if (!Boolean.TRUE.equals(accepted)) {
+            throttle.addressFailed(origin.address(), now);
+            throw new ProblemException(ProblemKind.INVALID_CREDENTIALS, BAD_CREDENTIALS);
+        }
+    }
+
     /** Ends the session on the server; the cookie is worthless afterwards. */
     public void signOut(String sessionToken, RequestOrigin origin) {
         String idHash = hashOrNull(sessionToken);

@@ -32,7 +32,7 @@ public abstract class AuditCompletenessIntegrationTests extends ServerTest {
             users.add(newUser(ROLES[random.nextInt(ROLES.length)]));
         }
         String key = asOfficer().post("/api/service-clients", Api.map("name", "property app",
-                "scopes", List.of("fhir.read"), "expiresInDays", 5)).text("apiKey");
+                "scopes", List.of("system/*.read"), "expiresInDays", 5)).text("apiKey");
         List<String> requestIds = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             SignedIn user = users.get(random.nextInt(users.size()));

@@ -195,7 +195,7 @@ public final class AuditBenchmark {
         users.insert(officerId, "bench-officer", "Bench Officer", "unused-hash", System.currentTimeMillis(), null);
         Actor officer = new Actor(Actor.Kind.USER, officerId, "bench-officer", Set.of(Role.SECURITY_OFFICER),
                 Set.of(), null, null);
-        String key = context.getBean(ServiceClients.class).create(officer, "bench", null, List.of(Scope.FHIR_READ),
+        String key = context.getBean(ServiceClients.class).create(officer, "bench", null, List.of(Scope.fromId("system/*.read").orElseThrow()), List.of(),
                 Duration.ofDays(1), new RequestOrigin("127.0.0.1", "bench")).apiKey();
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         Path certificate = Path.of(context.getEnvironment().getProperty("safeguard.data-dir"), "tls/server.crt");

@@ -30,7 +30,7 @@ final class BenchFixture {
     }
 
     static BenchFixture create(SafeguardServer server, int userCount) {
-        return create(server, userCount, List.of("fhir.read"));
+        return create(server, userCount, List.of("system/*.read"));
     }
 
     /** @param scopes the service client's scopes, e.g. {@code fhir.read} and {@code fhir.write} for the vault */

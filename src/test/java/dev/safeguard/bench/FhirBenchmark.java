@@ -68,7 +68,7 @@ public final class FhirBenchmark {
                 jvm.addAll(List.of(options.get("server-jvm").split(" ")));
             }
             try (SafeguardServer server = SafeguardServer.start(jar, jvm, environment, List.of())) {
-                BenchFixture fixture = BenchFixture.create(server, 0, List.of("fhir.read", "fhir.write"));
+                BenchFixture fixture = BenchFixture.create(server, 0, List.of("system/*.read", "system/*.write"));
                 Api api = new Api(server.base(), server.certificate()).bearer(fixture.apiKey());
                 List<String> observations = new ArrayList<>();
                 Map<String, Integer> perPatient = new HashMap<>();

@@ -159,7 +159,7 @@ public abstract class ConsoleBrowserIntegrationTests extends BrowserTest {
         signIn(browser, officer());
         open(browser, "/admin/service-clients");
         type(browser, "client-name", "Metrics scraper");
-        browser.findElement(By.id("scope-metrics.read")).click();
+        browser.findElement(By.cssSelector("input[name='scopes'][value='metrics.read']")).click();
         browser.findElement(By.id("create-client")).click();
         String apiKey = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")))
                 .getText();

@@ -20,7 +20,7 @@ public abstract class ServiceClientIntegrationTests extends ServerTest {
 
     @Test
     void keyIsShownOnceAndStoredOnlyAsADigest() {
-        Api.Response created = create(30, "fhir.read");
+        Api.Response created = create(30, "system/*.read");
         String key = created.text("apiKey");
         String id = created.json().get("client").get("id").asString();
         assertThat(key).startsWith("sgk." + id + ".");
@@ -35,7 +35,7 @@ public abstract class ServiceClientIntegrationTests extends ServerTest {
 
     @Test
     void expiredKey_isRefused() {
-        String key = create(1, "fhir.read").text("apiKey");
+        String key = create(1, "system/*.read").text("apiKey");
         assertThat(client().bearer(key).get("/api/ping").status()).isEqualTo(200);
         clock.advance(Duration.ofDays(1).plusSeconds(1));
         Api.Response refused = client().bearer(key).get("/api/ping");
@@ -45,7 +45,7 @@ public abstract class ServiceClientIntegrationTests extends ServerTest {
 
     @Test
     void revokedKey_isRefusedOnTheNextRequest() {
-        Api.Response created = create(30, "fhir.read");
+        Api.Response created = create(30, "system/*.read");
         String key = created.text("apiKey");
         Api app = client().bearer(key);
         assertThat(app.get("/api/ping").status()).isEqualTo(200);
@@ -57,7 +57,7 @@ public abstract class ServiceClientIntegrationTests extends ServerTest {
 
     @Test
     void tamperedOrMalformedKey_isRefused() {
-        String key = create(30, "fhir.read").text("apiKey");
+        String key = create(30, "system/*.read").text("apiKey");
         String tampered = key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A");
         assertThat(client().bearer(tampered).get("/api/ping").status()).isEqualTo(401);
         assertThat(client().bearer("sgk..x").get("/api/ping").status()).isEqualTo(401);
@@ -67,7 +67,7 @@ public abstract class ServiceClientIntegrationTests extends ServerTest {
     @Test
     void keyWithoutMetricsScopeCannotReadMetrics_isRefused() {
         assertThat(client().get("/actuator/prometheus").status()).isEqualTo(401);
-        String reader = create(30, "fhir.read").text("apiKey");
+        String reader = create(30, "system/*.read").text("apiKey");
         assertThat(client().bearer(reader).get("/actuator/prometheus").status()).isEqualTo(403);
         String metrics = create(30, "metrics.read").text("apiKey");
         Api prometheus = client().bearer(metrics);
@@ -81,7 +81,7 @@ public abstract class ServiceClientIntegrationTests extends ServerTest {
     void unknownScopeAndOverlongLifetime_areRefused() {
         long before = count("service_clients");
         assertThat(create(30, "fhir.everything").status()).isEqualTo(400);
-        assertThat(create(366, "fhir.read").status()).isEqualTo(400);
+        assertThat(create(366, "system/*.read").status()).isEqualTo(400);
         assertThat(count("service_clients")).isEqualTo(before);
     }
 

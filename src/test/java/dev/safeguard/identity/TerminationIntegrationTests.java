@@ -17,7 +17,7 @@ public abstract class TerminationIntegrationTests extends ServerTest {
 
     private String apiKeyOwnedBy(String ownerId) {
         Api.Response created = asOfficer().post("/api/service-clients", Api.map("name", "lab app",
-                "ownerId", ownerId, "scopes", List.of("fhir.read"), "expiresInDays", 30));
+                "ownerId", ownerId, "scopes", List.of("system/*.read"), "expiresInDays", 30));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.text("apiKey");
     }

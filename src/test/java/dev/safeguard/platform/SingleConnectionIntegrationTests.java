@@ -24,7 +24,7 @@ public abstract class SingleConnectionIntegrationTests extends ServerTest {
         Api signedIn = signIn(clinician);
         assertThat(signedIn.get("/api/session").status()).isEqualTo(200);
         String key = asOfficer().post("/api/service-clients", Api.map("name", "one connection",
-                "scopes", List.of("fhir.read"), "expiresInDays", 5)).text("apiKey");
+                "scopes", List.of("system/*.read"), "expiresInDays", 5)).text("apiKey");
         assertThat(client().bearer(key).get("/api/ping").status()).isEqualTo(200);
         assertThat(client().post("/api/auth/login", Api.map("username", clinician.username(),
                 "password", "wrong password")).status()).isEqualTo(401);

@@ -27,7 +27,7 @@ public abstract class FhirFuzzIntegrationTests extends ServerTest {
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         Random random = new Random(seed);
         Api writer = client().bearer(asOfficer().post("/api/service-clients", Api.map("name", "fuzzer "
-                + UUID.randomUUID(), "scopes", List.of("fhir.read", "fhir.write"), "expiresInDays", 30))
+                + UUID.randomUUID(), "scopes", List.of("system/*.read", "system/*.write"), "expiresInDays", 30))
                 .text("apiKey"));
         long stored = count("fhir_versions");
         for (int i = 0; i < PAYLOADS; i++) {

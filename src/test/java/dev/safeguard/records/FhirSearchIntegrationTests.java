@@ -29,9 +29,9 @@ public abstract class FhirSearchIntegrationTests extends ServerTest {
 
     @BeforeAll
     void data() {
-        Api writer = client().bearer(key("fhir.read", "fhir.write"));
-        reader = client().bearer(key("fhir.read"));
-        other = client().bearer(key("fhir.read"));
+        Api writer = client().bearer(key("system/*.read", "system/*.write"));
+        reader = client().bearer(key("system/*.read"));
+        other = client().bearer(key("system/*.read"));
         jose = create(writer, Api.map("resourceType", "Patient",
                 "identifier", List.of(Api.map("system", "urn:mrn:" + tag, "value", "MRN-1")),
                 "name", List.of(Api.map("family", "Núñez" + tag, "given", List.of("José"))),

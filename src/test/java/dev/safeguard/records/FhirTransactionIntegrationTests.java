@@ -38,7 +38,7 @@ public abstract class FhirTransactionIntegrationTests extends ServerTest {
     @BeforeAll
     void serviceClient() {
         Api.Response created = asOfficer().post("/api/service-clients", Api.map("name", "loader",
-                "scopes", List.of("fhir.read", "fhir.write"), "expiresInDays", 30));
+                "scopes", List.of("system/*.read", "system/*.write"), "expiresInDays", 30));
         apiKey = created.text("apiKey");
         writer = client().bearer(apiKey);
     }

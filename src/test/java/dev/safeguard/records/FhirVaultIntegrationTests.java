@@ -45,8 +45,8 @@ public abstract class FhirVaultIntegrationTests extends ServerTest {
 
     @BeforeAll
     void serviceClients() {
-        writer = client().bearer(apiKey("fhir.read", "fhir.write"));
-        reader = client().bearer(apiKey("fhir.read"));
+        writer = client().bearer(apiKey("system/*.read", "system/*.write"));
+        reader = client().bearer(apiKey("system/*.read"));
     }
 
     private String apiKey(String... scopes) {

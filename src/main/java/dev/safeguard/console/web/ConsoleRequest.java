@@ -9,7 +9,6 @@ import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import dev.safeguard.shared.SecurityEvent.Agent;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
 
 /** What a console controller reads from the request: where it came from, who sent it, how far sign-in has come. */
 final class ConsoleRequest {
@@ -18,7 +17,7 @@ final class ConsoleRequest {
     }
 
     static RequestOrigin origin(HttpServletRequest request) {
-        return new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+        return RequestOrigin.of(request);
     }
 
     /** The signed-in user; the security chain lets only fully authenticated sessions reach the callers. */

@@ -12,8 +12,6 @@ import dev.safeguard.shared.ProblemKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/service-clients")
 class ServiceClientsPage {
 
-    static final List<String> SCOPES = Arrays.stream(Scope.values()).map(Scope::id).toList();
+    static final List<String> SCOPES = Scope.EXAMPLES;
 
     private final ServiceClients clients;
     private final Accounts accounts;
@@ -59,12 +57,16 @@ class ServiceClientsPage {
     @PostMapping
     String create(@RequestParam(defaultValue = "") String name,
                   @RequestParam(name = "scopes", required = false) List<String> scopes,
+                  @RequestParam(defaultValue = "") String otherScopes,
+                  @RequestParam(defaultValue = "") String patients,
                   @RequestParam(defaultValue = "90") String days, Model model, HttpServletRequest request,
                   HttpServletResponse response) {
         Actor actor = ConsoleRequest.actor(request);
         try {
-            IssuedApiKey issued = clients.create(actor, name, null, parseScopes(scopes), Duration.ofDays(days(days)),
-                    ConsoleRequest.origin(request));
+            List<String> all = new java.util.ArrayList<>(scopes == null ? List.of() : scopes);
+            all.addAll(words(otherScopes));
+            IssuedApiKey issued = clients.create(actor, name, null, parseScopes(all), words(patients),
+                    Duration.ofDays(days(days)), ConsoleRequest.origin(request));
             model.addAttribute("client", issued.client());
             model.addAttribute("apiKey", issued.apiKey());
             return "console/service-client-issued";
@@ -72,6 +74,8 @@ class ServiceClientsPage {
             Problems.show(model, response, e);
             model.addAttribute("name", name);
             model.addAttribute("days", days);
+            model.addAttribute("otherScopes", otherScopes);
+            model.addAttribute("patients", patients);
             model.addAttribute("checkedScopes", scopes == null ? List.of() : scopes);
             render(model, actor);
             return "console/service-clients";
@@ -102,12 +106,17 @@ class ServiceClientsPage {
     }
 
     private static Set<Scope> parseScopes(List<String> ids) {
-        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        for (String id : ids == null ? List.<String>of() : ids) {
+        Set<Scope> scopes = new java.util.LinkedHashSet<>();
+        for (String id : ids) {
             scopes.add(Scope.fromId(id).orElseThrow(() -> new ProblemException(ProblemKind.VALIDATION,
-                    "Unknown scope '" + id + "'; choose from " + SCOPES)));
+                    "Unknown scope '" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "'; scopes are "
+                            + "metrics.read or <patient|system>/<type|*>.<read|write|*>")));
         }
         return scopes;
+    }
+
+    private static List<String> words(String text) {
+        return java.util.Arrays.stream(text.strip().split("[\\s,]+")).filter(w -> !w.isEmpty()).toList();
     }
 
     private static long days(String days) {

@@ -124,8 +124,9 @@ public class CredentialResolver {
         }
         Set<Scope> scopes = Arrays.stream(client.scopes().split(" ")).map(Scope::fromId)
                 .flatMap(Optional::stream).collect(Collectors.toSet());
+        Set<String> patients = client.patients() == null ? Set.of() : Set.of(client.patients().split(" "));
         return Optional.of(new Actor(Actor.Kind.SERVICE_CLIENT, client.id(), client.name(), Set.of(), scopes, null,
-                client.ownerUserId()));
+                client.ownerUserId(), patients));
     }
 
     /** Ends a timed-out session: deletes it, records the revocation and the timeout event. */

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 public class ServiceClientStore {
 
     private static final String COLUMNS = "id, name, owner_user_id, scopes, secret_hash, created_at, created_by, "
-            + "expires_at, last_used_at, revoked_at";
+            + "expires_at, last_used_at, revoked_at, patients";
 
     private final JdbcClient jdbc;
 
@@ -21,9 +21,9 @@ public class ServiceClientStore {
     }
 
     public void insert(ServiceClientRow row) {
-        jdbc.sql("INSERT INTO service_clients (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)")
+        jdbc.sql("INSERT INTO service_clients (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)")
                 .params(row.id(), row.name(), row.ownerUserId(), row.scopes(), row.secretHash(), row.createdAt(),
-                        row.createdBy(), row.expiresAt())
+                        row.createdBy(), row.expiresAt(), row.patients())
                 .update();
     }
 
@@ -56,6 +56,6 @@ public class ServiceClientStore {
         return new ServiceClientRow(rs.getString("id"), rs.getString("name"), rs.getString("owner_user_id"),
                 rs.getString("scopes"), rs.getString("secret_hash"), rs.getLong("created_at"),
                 rs.getString("created_by"), rs.getLong("expires_at"), UserStore.nullableLong(rs, "last_used_at"),
-                UserStore.nullableLong(rs, "revoked_at"));
+                UserStore.nullableLong(rs, "revoked_at"), rs.getString("patients"));
     }
 }

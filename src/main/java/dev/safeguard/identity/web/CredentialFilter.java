@@ -153,7 +153,7 @@ class CredentialFilter extends OncePerRequestFilter {
     }
 
     static RequestOrigin origin(HttpServletRequest request) {
-        return new RequestOrigin(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+        return RequestOrigin.of(request);
     }
 
     /** Spring Security's view of an authenticated {@link Actor}. */

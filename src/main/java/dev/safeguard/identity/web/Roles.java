@@ -24,8 +24,8 @@ final class Roles {
 
     static List<Scope> scopes(Collection<String> ids) {
         return ids.stream().map(id -> Scope.fromId(id).orElseThrow(() -> new ProblemException(
-                ProblemKind.VALIDATION, "Unknown scope '" + clip(id) + "'; scopes are "
-                        + Arrays.stream(Scope.values()).map(Scope::id).toList()))).toList();
+                ProblemKind.VALIDATION, "Unknown scope '" + clip(id) + "'; scopes are metrics.read or "
+                        + "<patient|system>/<type|*>.<read|write|*>, for example " + Scope.EXAMPLES))).toList();
     }
 
     private static String clip(String value) {

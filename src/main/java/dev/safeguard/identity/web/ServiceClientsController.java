@@ -35,7 +35,8 @@ class ServiceClientsController {
     }
 
     record CreateClient(@NotNull @Size(max = 100) String name, @Size(max = 64) String ownerId,
-                        @NotNull @Size(min = 1, max = 10) List<String> scopes,
+                        @NotNull @Size(min = 1, max = 20) List<String> scopes,
+                        @Size(max = 1000) List<String> patients,
                         @Min(1) @Max(365) Integer expiresInDays) {
     }
 
@@ -56,6 +57,7 @@ class ServiceClientsController {
     Created create(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CreateClient body,
                    HttpServletRequest request) {
         IssuedApiKey issued = clients.create(actor, body.name(), body.ownerId(), Roles.scopes(body.scopes()),
+                body.patients() == null ? List.of() : body.patients(),
                 body.expiresInDays() == null ? null : Duration.ofDays(body.expiresInDays()),
                 CredentialFilter.origin(request));
         return new Created(issued.client(), issued.apiKey());

@@ -74,8 +74,13 @@ public class ResourceSearch {
         return params;
     }
 
-    /** Ids of the current, not deleted resources matching every parameter, newest first, at most MAX_RESULTS + 1. */
-    public List<String> ids(String type, Map<String, String[]> parameters) {
+    /**
+     * Ids of the current, not deleted resources matching every parameter, newest first, at most MAX_RESULTS + 1.
+     *
+     * @param compartments only resources in these compartments (tokens of {@link ResourceVault#compartmentOf}), or
+     *                     {@code null} for every compartment
+     */
+    public List<String> ids(String type, Map<String, String[]> parameters, Set<String> compartments) {
         Map<String, String> supported = supported(type);
         StringBuilder sql = new StringBuilder("SELECT c.resource_id FROM fhir_current c WHERE c.resource_type = ? "
                 + "AND c.deleted = 0");
@@ -100,6 +105,13 @@ public class ResourceSearch {
                 }
                 condition(type, name, kind, value, sql, args);
             }
+        }
+        if (compartments != null) {
+            if (compartments.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND c.compartment IN (").append(marks(compartments.size())).append(")");
+            args.addAll(compartments);
         }
         sql.append(" ORDER BY c.last_updated DESC, c.resource_id LIMIT ").append(MAX_RESULTS + 1);
         return jdbc.queryForList(sql.toString(), String.class, args.toArray());

@@ -67,16 +67,26 @@ public class ResourceVault {
         this.clock = clock;
     }
 
+    /**
+     * The caller's access check for a write: called with the patient ({@code Patient/<id>}, or {@code null} for none)
+     * of the new version and, when the resource moves between patients, of the version it replaces; it throws to
+     * refuse, and nothing is written.
+     */
+    @FunctionalInterface
+    public interface WriteCheck {
+        void allow(String patientReference);
+    }
+
     /** Stores a new resource under a new server-assigned id (any id in the body is ignored, as FHIR create says). */
-    public Stored create(IBaseResource resource) {
-        return create(resource, newId());
+    public Stored create(IBaseResource resource, WriteCheck check) {
+        return create(resource, newId(), check);
     }
 
     /** Stores a new resource under an id the server assigned beforehand (a transaction's {@code urn:uuid} entries). */
-    public Stored create(IBaseResource resource, String id) {
+    public Stored create(IBaseResource resource, String id, WriteCheck check) {
         requireId(id);
         String type = fhir.getResourceType(resource);
-        return write(type, id, resource, 0);
+        return write(type, id, resource, 0, check);
     }
 
     public static String newId() {
@@ -88,18 +98,18 @@ public class ResourceVault {
      * without it the update applies to whatever is current, still by compare-and-set (never a lost update). A
      * resource that does not exist yet is created with the client's id.
      */
-    public Stored update(String type, String id, IBaseResource resource, Integer expectedVersion) {
+    public Stored update(String type, String id, IBaseResource resource, Integer expectedVersion, WriteCheck check) {
         requireId(id);
         IIdType bodyId = resource.getIdElement();
         if (bodyId != null && bodyId.hasIdPart() && !bodyId.getIdPart().equals(id)) {
             throw new InvalidRequestException("The resource's id (" + bodyId.getIdPart() + ") differs from the URL's ("
                     + id + ")");
         }
-        return write(type, id, resource, expectedVersion == null ? -1 : expectedVersion);
+        return write(type, id, resource, expectedVersion == null ? -1 : expectedVersion, check);
     }
 
     /** Marks the resource deleted with a new version (history keeps every earlier version). */
-    public int delete(String type, String id, Integer expectedVersion) {
+    public int delete(String type, String id, Integer expectedVersion, WriteCheck check) {
         requireId(id);
         RecordStore.Current current = store.current(type, id)
                 .orElseThrow(() -> new ResourceNotFoundException(type + "/" + id + " does not exist"));
@@ -110,6 +120,7 @@ public class ResourceVault {
         if (current.deleted()) {
             return current.version();
         }
+        check.allow(lastPatient(type, id));
         int version = current.version() + 1;
         long now = clock.millis();
         RecordStore.Version row = sign(new RecordStore.Version(type, id, version, current.compartment(), 0, true, now,
@@ -170,7 +181,7 @@ public class ResourceVault {
         }
     }
 
-    private Stored write(String type, String id, IBaseResource resource, int expectedVersion) {
+    private Stored write(String type, String id, IBaseResource resource, int expectedVersion, WriteCheck check) {
         checkDates(resource);
         RecordStore.Current current = store.current(type, id).orElse(null);
         if (current != null && expectedVersion >= 0 && expectedVersion != current.version()) {
@@ -187,6 +198,10 @@ public class ResourceVault {
         resource.getMeta().setLastUpdated(new Date(now));
         String patient = patientOf(type, id, resource);
         String compartment = compartment(patient);
+        check.allow(patient);
+        if (current != null && !current.compartment().equals(compartment)) {
+            check.allow(lastPatient(type, id));
+        }
         byte[] json = fhir.newJsonParser().encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8);
         CompartmentKeys.Sealed sealed = keys.seal(compartment, json, associatedData(type, id, version));
         RecordStore.Version row = sign(new RecordStore.Version(type, id, version, compartment, sealed.keyVersion(),
@@ -286,6 +301,12 @@ public class ResourceVault {
                 "Stored version " + what + " failed its integrity check (" + why + "); it was not served");
         return new InternalErrorException("The stored resource failed its integrity check and is not served; the "
                 + "security officer has been alerted");
+    }
+
+    /** The patient of the newest readable version, or {@code null} (none, or no readable version). */
+    private String lastPatient(String type, String id) {
+        return store.history(type, id).stream().filter(r -> !r.deleted()).findFirst().map(r -> open(r).patient())
+                .orElse(null);
     }
 
     /** {@code Patient/<id>} of the patient the resource is about, or {@code null}. */

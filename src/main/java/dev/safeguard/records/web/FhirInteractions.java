@@ -14,7 +14,14 @@ import org.hl7.fhir.r4.model.Bundle;
 import dev.safeguard.audit.AuditTrail;
 import dev.safeguard.audit.RequestEvents;
 import dev.safeguard.identity.Actor;
-import dev.safeguard.identity.Scope;
+import dev.safeguard.access.AccessPolicy;
+import dev.safeguard.access.AccessPolicy.Decision;
+import dev.safeguard.access.AccessPolicy.Operation;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import dev.safeguard.records.internal.ResourceSearch;
 import dev.safeguard.records.internal.ResourceVault;
@@ -31,9 +38,11 @@ import org.springframework.stereotype.Component;
  * filter, which commits the event before the answer leaves. Writes record their event inside the vault's transaction
  * (no change without its event) and tell the filter not to record another.
  *
- * <p>Access today: service clients with {@code fhir.read} read and with {@code fhir.write} write; workforce users
- * are refused until care-team assignments and break-glass exist (the {@code access} module), so nobody can read a
- * patient they have no relationship with. Every refusal is audited by the filter with the entity it targeted.
+ * <p>Every interaction is decided by the {@link AccessPolicy} on the patient the resource belongs to: a read after the
+ * version is opened in memory (nothing leaves before the decision), a write before anything is stored (and, for a
+ * resource moving between patients, on both), a search by restricting the index to the compartments the caller may
+ * see. A refusal is audited by the filter with the entity and patient it targeted (which raises the access-denied
+ * alert); an access allowed only by a break-glass grant is audited with purpose of use {@code ETREAT}.
  */
 @Component
 public class FhirInteractions {
@@ -45,22 +54,25 @@ public class FhirInteractions {
     private final ResourceVault vault;
     private final AuditTrail trail;
     private final ResourceSearch search;
+    private final AccessPolicy access;
 
-    public FhirInteractions(ResourceVault vault, AuditTrail trail, ResourceSearch search) {
+    public FhirInteractions(ResourceVault vault, AuditTrail trail, ResourceSearch search, AccessPolicy access) {
         this.vault = vault;
         this.trail = trail;
         this.search = search;
+        this.access = access;
     }
 
     /**
-     * Type-level search through the blind index. Each page's resources are decrypted when HAPI renders that page, and
-     * their reads are audited then: one event per patient whose data the page holds (so each patient's access report
-     * shows the search), or one event without patient when none does.
+     * Type-level search through the blind index, limited to what the caller may see. Each page's resources are
+     * decrypted when HAPI renders that page, and their reads are audited then: one event per patient whose data the
+     * page holds (so each patient's access report shows the search), or one event without patient when none does.
      */
     ca.uhn.fhir.rest.api.server.IBundleProvider search(String type, RequestDetails details) {
         HttpServletRequest request = servlet(details);
-        describe(request, "search-type", type, null, null, null, null);
-        authorize(false);
+        describe(request, "search-type", type, null, null, null, null, null);
+        Actor actor = actor();
+        Set<String> compartments = compartments(actor, type);
         Map<String, String[]> parameters = details.getParameters();
         Integer count = null;
         if (parameters.containsKey("_count")) {
@@ -73,31 +85,36 @@ public class FhirInteractions {
                 throw new InvalidRequestException("_count must be between 1 and " + MAX_PAGE);
             }
         }
-        List<String> ids = search.ids(type, parameters);
+        List<String> ids = search.ids(type, parameters, compartments);
         if (ids.size() > ResourceSearch.MAX_RESULTS) {
             throw new InvalidRequestException("More than " + ResourceSearch.MAX_RESULTS + " " + type
                     + " resources match; narrow the search");
         }
-        describe(request, "search-type", type, null, null, null, ids.size());
-        String searcher = authorize(false).id();
+        describe(request, "search-type", type, null, null, null, null, ids.size());
+        String searcher = actor.id();
         return new SearchResults(ids, count == null ? DEFAULT_PAGE : count, (page, offset) -> {
             // Later pages are fetched by later requests (HAPI's paging links): audit and authorize that request,
-            // and only for the caller who searched.
-            HttpServletRequest current = ((org.springframework.web.context.request.ServletRequestAttributes)
-                    org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
+            // and only for the caller who searched; access is decided again, as assignments and grants end.
+            HttpServletRequest current = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                     .getRequest();
-            if (!authorize(false).id().equals(searcher)) {
+            Actor now = actor();
+            if (!now.id().equals(searcher)) {
                 throw new ForbiddenOperationException("These search results belong to another caller");
             }
-            List<ResourceVault.Stored> stored = page.stream().map(id -> vault.read(type, id, null)).toList();
-            Map<String, Long> perPatient = stored.stream().collect(java.util.stream.Collectors.groupingBy(
-                    s -> s.patient() == null ? "" : s.patient(), java.util.LinkedHashMap::new,
-                    java.util.stream.Collectors.counting()));
+            Map<String, Decision> decisions = new LinkedHashMap<>();
+            List<ResourceVault.Stored> stored = page.stream().map(id -> vault.read(type, id, null))
+                    .filter(s -> decisions.computeIfAbsent(key(s.patient()),
+                            p -> access.decide(now, Operation.READ, type, patientId(s.patient()))).allowed())
+                    .toList();
+            Map<String, Long> perPatient = stored.stream().collect(Collectors.groupingBy(s -> key(s.patient()),
+                    LinkedHashMap::new, Collectors.counting()));
             if (perPatient.isEmpty()) {
                 perPatient.put("", 0L);
             }
             perPatient.forEach((patient, n) -> {
-                describe(current, "search-type", type, null, null, patient.isEmpty() ? null : patient, n.intValue());
+                Decision decision = decisions.get(patient);
+                describe(current, "search-type", type, null, null, patient.isEmpty() ? null : patient,
+                        decision == null ? null : decision.purposeOfUse(), n.intValue());
                 trail.append(RequestEvents.of(current, 200));
             });
             current.setAttribute(AuditDetails.RECORDED_ATTRIBUTE, true);
@@ -105,33 +122,67 @@ public class FhirInteractions {
         });
     }
 
+    /**
+     * The compartments a search of {@code type} may return for the current caller ({@code null}: every one), for the
+     * searches of transactions' conditional entries too.
+     */
+    Set<String> compartments(String type) {
+        return compartments(actor(), type);
+    }
+
+    private Set<String> compartments(Actor actor, String type) {
+        AccessPolicy.Visibility visibility;
+        try {
+            visibility = access.visibility(actor, type);
+        } catch (AccessPolicy.Refused e) {
+            throw new ForbiddenOperationException(e.getMessage());
+        }
+        if (visibility.everyPatient()) {
+            return null;
+        }
+        Set<String> compartments = new java.util.HashSet<>();
+        visibility.patients().forEach(p -> compartments.add(vault.compartmentOf("Patient/" + p)));
+        if (visibility.noPatient()) {
+            compartments.add(vault.compartmentOf(null));
+        }
+        return compartments;
+    }
+
     IBaseResource read(String type, String id, Integer version, RequestDetails details) {
         HttpServletRequest request = servlet(details);
         String interaction = version == null ? "read" : "vread";
-        describe(request, interaction, type, id, version, null, null);
-        authorize(false);
+        describe(request, interaction, type, id, version, null, null, null);
+        Actor actor = reach(Operation.READ, type);
         ResourceVault.Stored stored = vault.read(type, id, version);
-        describe(request, interaction, type, id, stored.version(), stored.patient(), 1);
+        Decision decision = permit(request, actor, Operation.READ, interaction, type, id, stored.version(),
+                stored.patient());
+        describe(request, interaction, type, id, stored.version(), stored.patient(), decision.purposeOfUse(), 1);
         return stored.resource();
     }
 
     List<IBaseResource> history(String type, String id, RequestDetails details) {
         HttpServletRequest request = servlet(details);
-        describe(request, "history-instance", type, id, null, null, null);
-        authorize(false);
+        describe(request, "history-instance", type, id, null, null, null, null);
+        Actor actor = reach(Operation.READ, type);
         List<ResourceVault.Stored> versions = vault.history(type, id);
+        String purpose = null;
+        for (String patient : versions.stream().map(ResourceVault.Stored::patient).distinct().toList()) {
+            Decision decision = permit(request, actor, Operation.READ, "history-instance", type, id, null, patient);
+            purpose = purpose == null ? decision.purposeOfUse() : purpose;
+        }
         describe(request, "history-instance", type, id, null, versions.isEmpty() ? null : versions.get(0).patient(),
-                versions.size());
+                purpose, versions.size());
         return versions.stream().map(ResourceVault.Stored::resource).toList();
     }
 
     MethodOutcome create(String type, IBaseResource resource, RequestDetails details) {
         HttpServletRequest request = servlet(details);
-        describe(request, "create", type, null, null, null, null);
-        authorize(true);
+        describe(request, "create", type, null, null, null, null, null);
+        Actor actor = reach(Operation.WRITE, type);
         ResourceVault.Stored stored = trail.atomically(() -> {
-            ResourceVault.Stored s = vault.create(resource);
-            describe(request, "create", type, s.id(), s.version(), s.patient(), 1);
+            WriteGuard guard = new WriteGuard(request, actor, "create", type, null);
+            ResourceVault.Stored s = vault.create(resource, guard);
+            describe(request, "create", type, s.id(), s.version(), s.patient(), guard.purpose, 1);
             trail.append(RequestEvents.of(request, 201));
             return s;
         });
@@ -144,11 +195,12 @@ public class FhirInteractions {
     MethodOutcome update(String type, String id, IBaseResource resource, Integer expectedVersion,
                          RequestDetails details) {
         HttpServletRequest request = servlet(details);
-        describe(request, "update", type, id, null, null, null);
-        authorize(true);
+        describe(request, "update", type, id, null, null, null, null);
+        Actor actor = reach(Operation.WRITE, type);
         ResourceVault.Stored stored = trail.atomically(() -> {
-            ResourceVault.Stored s = vault.update(type, id, resource, expectedVersion);
-            describe(request, "update", type, id, s.version(), s.patient(), 1);
+            WriteGuard guard = new WriteGuard(request, actor, "update", type, id);
+            ResourceVault.Stored s = vault.update(type, id, resource, expectedVersion, guard);
+            describe(request, "update", type, id, s.version(), s.patient(), guard.purpose, 1);
             trail.append(RequestEvents.of(request, s.version() == 1 ? 201 : 200));
             return s;
         });
@@ -160,11 +212,12 @@ public class FhirInteractions {
 
     MethodOutcome delete(String type, String id, Integer expectedVersion, RequestDetails details) {
         HttpServletRequest request = servlet(details);
-        describe(request, "delete", type, id, null, null, null);
-        authorize(true);
+        describe(request, "delete", type, id, null, null, null, null);
+        Actor actor = reach(Operation.WRITE, type);
         int version = trail.atomically(() -> {
-            int v = vault.delete(type, id, expectedVersion);
-            describe(request, "delete", type, id, v, null, null);
+            WriteGuard guard = new WriteGuard(request, actor, "delete", type, id);
+            int v = vault.delete(type, id, expectedVersion, guard);
+            describe(request, "delete", type, id, v, guard.patient, guard.purpose, null);
             trail.append(RequestEvents.of(request, 204));
             return v;
         });
@@ -175,12 +228,13 @@ public class FhirInteractions {
     /** A transaction: every step and its audit event in one database transaction; any failure stores nothing. */
     List<Bundle.BundleEntryComponent> transaction(List<Transactions.Step> steps, RequestDetails details) {
         HttpServletRequest request = servlet(details);
-        describe(request, "transaction", null, null, null, null, steps.size());
-        authorizeSteps(steps);
+        describe(request, "transaction", null, null, null, null, null, steps.size());
+        Actor actor = actor();
+        steps.forEach(s -> reach(actor, s.verb() == Bundle.HTTPVerb.GET ? Operation.READ : Operation.WRITE, s.type()));
         List<Bundle.BundleEntryComponent> entries = trail.atomically(() -> {
             List<Bundle.BundleEntryComponent> done = new ArrayList<>();
             for (Transactions.Step step : steps) {
-                done.add(perform(request, "transaction", step));
+                done.add(perform(request, actor, "transaction", step));
             }
             if (steps.isEmpty()) {
                 trail.append(RequestEvents.of(request, 200));
@@ -191,12 +245,11 @@ public class FhirInteractions {
         return entries;
     }
 
-    /** A batch: each step on its own, each with its audit event; a failed step answers its own error. */
+    /** A batch: each step on its own, each with its audit event; a failed or refused step answers its own error. */
     List<Bundle.BundleEntryComponent> batch(List<Object> steps, RequestDetails details) {
         HttpServletRequest request = servlet(details);
-        describe(request, "batch", null, null, null, null, steps.size());
-        authorizeSteps(steps.stream().filter(Transactions.Step.class::isInstance).map(Transactions.Step.class::cast)
-                .toList());
+        describe(request, "batch", null, null, null, null, null, steps.size());
+        Actor actor = actor();
         List<Bundle.BundleEntryComponent> entries = new ArrayList<>();
         for (Object step : steps) {
             if (step instanceof BaseServerResponseException refused) {
@@ -205,9 +258,13 @@ public class FhirInteractions {
             }
             Transactions.Step s = (Transactions.Step) step;
             try {
-                entries.add(trail.atomically(() -> perform(request, "batch", s)));
+                reach(actor, s.verb() == Bundle.HTTPVerb.GET ? Operation.READ : Operation.WRITE, s.type());
+                entries.add(trail.atomically(() -> perform(request, actor, "batch", s)));
             } catch (BaseServerResponseException e) {
-                describe(request, "batch " + interaction(s), s.type(), s.id(), null, null, null);
+                AuditDetails failed = request.getAttribute(AuditDetails.REQUEST_ATTRIBUTE) instanceof AuditDetails d
+                        && d.patientReference() != null && e.getStatusCode() == 403 ? d : null;
+                describe(request, "batch " + interaction(s), s.type(), s.id(), null,
+                        failed == null ? null : failed.patientReference(), null, null);
                 trail.append(as(RequestEvents.of(request, e.getStatusCode()), s));
                 entries.add(Transactions.failure(e));
             }
@@ -219,26 +276,22 @@ public class FhirInteractions {
         return entries;
     }
 
-    private void authorizeSteps(List<Transactions.Step> steps) {
-        boolean writes = steps.stream().anyMatch(s -> s.verb() != Bundle.HTTPVerb.GET);
-        authorize(writes);
-        if (writes && steps.stream().anyMatch(s -> s.verb() == Bundle.HTTPVerb.GET)) {
-            authorize(false);
-        }
-    }
-
     /** One step inside the caller's database transaction, with its audit event. */
-    private Bundle.BundleEntryComponent perform(HttpServletRequest request, String kind, Transactions.Step step) {
+    private Bundle.BundleEntryComponent perform(HttpServletRequest request, Actor actor, String kind,
+                                                Transactions.Step step) {
         Bundle.BundleEntryComponent entry = new Bundle.BundleEntryComponent();
         String interaction = kind + " " + interaction(step);
         int status;
+        String purpose;
         switch (step.verb()) {
             case POST, PUT -> {
                 if (step.existing()) {
                     // A conditional create that matched: nothing is written; the answer names the match.
                     ResourceVault.Stored found = vault.read(step.type(), step.id(), null);
+                    Decision decision = permit(request, actor, Operation.READ, kind + " conditional-create-matched",
+                            step.type(), step.id(), found.version(), found.patient());
                     describe(request, kind + " conditional-create-matched", step.type(), step.id(), found.version(),
-                            found.patient(), 1);
+                            found.patient(), decision.purposeOfUse(), 1);
                     trail.append(as(RequestEvents.of(request, 200), new Transactions.Step(Bundle.HTTPVerb.GET,
                             step.type(), step.id(), null, null, false, false)));
                     entry.setFullUrl(step.type() + "/" + step.id());
@@ -247,25 +300,31 @@ public class FhirInteractions {
                             .setEtag("W/\"" + found.version() + "\"");
                     return entry;
                 }
-                ResourceVault.Stored stored = step.create() ? vault.create(step.resource(), step.id())
-                        : vault.update(step.type(), step.id(), step.resource(), step.ifMatch());
+                WriteGuard guard = new WriteGuard(request, actor, interaction, step.type(), step.id());
+                ResourceVault.Stored stored = step.create() ? vault.create(step.resource(), step.id(), guard)
+                        : vault.update(step.type(), step.id(), step.resource(), step.ifMatch(), guard);
                 status = stored.version() == 1 ? 201 : 200;
-                describe(request, interaction, step.type(), step.id(), stored.version(), stored.patient(), 1);
+                purpose = guard.purpose;
+                describe(request, interaction, step.type(), step.id(), stored.version(), stored.patient(), purpose, 1);
                 entry.setFullUrl(step.type() + "/" + step.id());
                 entry.getResponse().setStatus(status == 201 ? "201 Created" : "200 OK")
                         .setLocation(step.type() + "/" + step.id() + "/_history/" + stored.version())
                         .setEtag("W/\"" + stored.version() + "\"");
             }
             case DELETE -> {
-                int version = vault.delete(step.type(), step.id(), step.ifMatch());
+                WriteGuard guard = new WriteGuard(request, actor, interaction, step.type(), step.id());
+                int version = vault.delete(step.type(), step.id(), step.ifMatch(), guard);
                 status = 204;
-                describe(request, interaction, step.type(), step.id(), version, null, null);
+                describe(request, interaction, step.type(), step.id(), version, guard.patient, guard.purpose, null);
                 entry.getResponse().setStatus("204 No Content").setEtag("W/\"" + version + "\"");
             }
             default -> {
                 ResourceVault.Stored stored = vault.read(step.type(), step.id(), null);
+                Decision decision = permit(request, actor, Operation.READ, interaction, step.type(), step.id(),
+                        stored.version(), stored.patient());
                 status = 200;
-                describe(request, interaction, step.type(), step.id(), stored.version(), stored.patient(), 1);
+                describe(request, interaction, step.type(), step.id(), stored.version(), stored.patient(),
+                        decision.purposeOfUse(), 1);
                 entry.setFullUrl(step.type() + "/" + step.id());
                 entry.setResource((org.hl7.fhir.r4.model.Resource) stored.resource());
                 entry.getResponse().setStatus("200 OK").setEtag("W/\"" + stored.version() + "\"");
@@ -273,6 +332,36 @@ public class FhirInteractions {
         }
         trail.append(as(RequestEvents.of(request, status), step));
         return entry;
+    }
+
+    /** The write check handed to the vault: decides on each patient the write touches and remembers the purpose. */
+    private final class WriteGuard implements ResourceVault.WriteCheck {
+        private final HttpServletRequest request;
+        private final Actor actor;
+        private final String interaction;
+        private final String type;
+        private final String id;
+        private String purpose;
+        private String patient;
+
+        WriteGuard(HttpServletRequest request, Actor actor, String interaction, String type, String id) {
+            this.request = request;
+            this.actor = actor;
+            this.interaction = interaction;
+            this.type = type;
+            this.id = id;
+        }
+
+        @Override
+        public void allow(String patientReference) {
+            Decision decision = permit(request, actor, Operation.WRITE, interaction, type, id, null, patientReference);
+            if (patient == null) {
+                patient = patientReference;
+            }
+            if (decision.purposeOfUse() != null) {
+                purpose = decision.purposeOfUse();
+            }
+        }
     }
 
     private static String interaction(Transactions.Step step) {
@@ -298,23 +387,48 @@ public class FhirInteractions {
     }
 
     private static void describe(HttpServletRequest request, String interaction, String type, String id,
-                                 Integer version, String patient, Integer results) {
+                                 Integer version, String patient, String purpose, Integer results) {
         request.setAttribute(AuditDetails.REQUEST_ATTRIBUTE, new AuditDetails("fhir " + interaction, type, id,
-                version == null ? null : version.toString(), patient, null, results));
+                version == null ? null : version.toString(), patient, purpose, results));
     }
 
-    private static Actor authorize(boolean write) {
+    /** The policy's decision on one patient's resource; a refusal is described for the audit filter and thrown. */
+    private Decision permit(HttpServletRequest request, Actor actor, Operation operation, String interaction,
+                            String type, String id, Integer version, String patientReference) {
+        Decision decision = access.decide(actor, operation, type, patientId(patientReference));
+        if (!decision.allowed()) {
+            describe(request, interaction, type, id, version, patientReference, null, null);
+            throw new ForbiddenOperationException(decision.reason());
+        }
+        return decision;
+    }
+
+    /** Refuses early (before anything is opened) a caller who can reach no resource of the type at all. */
+    private Actor reach(Operation operation, String type) {
+        return reach(actor(), operation, type);
+    }
+
+    private Actor reach(Actor actor, Operation operation, String type) {
+        try {
+            access.requireReach(actor, operation, type);
+        } catch (AccessPolicy.Refused e) {
+            throw new ForbiddenOperationException(e.getMessage());
+        }
+        return actor;
+    }
+
+    private static String patientId(String patientReference) {
+        return patientReference == null ? null : patientReference.substring("Patient/".length());
+    }
+
+    private static String key(String patientReference) {
+        return patientReference == null ? "" : patientReference;
+    }
+
+    private static Actor actor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof Actor actor)) {
             throw new AuthenticationException("Sign in, or send an API key as 'Authorization: Bearer <key>'");
-        }
-        if (actor.kind() != Actor.Kind.SERVICE_CLIENT) {
-            throw new ForbiddenOperationException("Workforce access to patient records needs a care-team assignment "
-                    + "or a break-glass grant, which this server does not issue yet");
-        }
-        Scope needed = write ? Scope.FHIR_WRITE : Scope.FHIR_READ;
-        if (!actor.scopes().contains(needed)) {
-            throw new ForbiddenOperationException("This API key lacks the " + needed.id() + " scope");
         }
         return actor;
     }

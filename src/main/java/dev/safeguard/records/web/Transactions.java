@@ -120,7 +120,8 @@ public class Transactions {
                 String id = ResourceVault.newId();
                 boolean existing = false;
                 if (request.hasIfNoneExist()) {
-                    List<String> matches = search.ids(type, query(request.getIfNoneExist(), where));
+                    List<String> matches = search.ids(type, query(request.getIfNoneExist(), where),
+                            interactions.compartments(type));
                     if (matches.size() > 1) {
                         throw new PreconditionFailedException(where + ".request.ifNoneExist matches "
                                 + matches.size() + " resources");
@@ -186,7 +187,7 @@ public class Transactions {
                     throw new UnprocessableEntityException("The conditional reference " + type + "?… names no type");
                 }
                 List<String> matches = search.ids(type, query(target.substring(target.indexOf('?') + 1),
-                        "a conditional reference"));
+                        "a conditional reference"), interactions.compartments(type));
                 if (matches.size() != 1) {
                     throw new PreconditionFailedException("A conditional reference to " + type + " matches "
                             + matches.size() + " resources; it must match exactly one");

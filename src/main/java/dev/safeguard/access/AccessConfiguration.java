@@ -1,0 +1,9 @@
+package dev.safeguard.access;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccessSettings.class)
+class AccessConfiguration {
+}
