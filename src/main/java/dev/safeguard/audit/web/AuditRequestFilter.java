@@ -46,7 +46,8 @@ class AuditRequestFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !(api(path) || path.startsWith("/audit/") || path.startsWith("/admin/"));
+        return !(api(path) || path.startsWith("/audit/") || path.startsWith("/admin/")
+                || path.startsWith("/program/"));
     }
 
     private static boolean api(String path) {

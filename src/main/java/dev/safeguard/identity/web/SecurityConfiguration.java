@@ -62,6 +62,10 @@ class SecurityConfiguration {
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/prometheus")
                         .hasAnyAuthority(officer, Scope.METRICS_READ.authority())
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/program/**", "/program/**")
+                        .hasAnyAuthority(officer, Role.COMPLIANCE_OFFICER.authority(), Role.AUDITOR.authority())
+                        .requestMatchers("/api/program/**", "/program/**")
+                        .hasAnyAuthority(officer, Role.COMPLIANCE_OFFICER.authority())
                         .requestMatchers("/api/audit/**", "/audit/**")
                         .hasAnyAuthority(officer, Role.AUDITOR.authority())
                         .requestMatchers("/api/users/**", "/api/service-clients/**", "/api/keys/**", "/admin/**",
