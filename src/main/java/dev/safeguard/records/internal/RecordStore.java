@@ -40,6 +40,21 @@ public class RecordStore {
                 + "AND version = ?").params(type, id, version).query((rs, n) -> row(rs)).optional();
     }
 
+    /** The current, not deleted versions of these resources, in one query; missing or deleted ones are left out. */
+    public List<Version> currentVersions(String type, List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        List<Object> args = new java.util.ArrayList<>(ids.size() + 1);
+        args.add(type);
+        args.addAll(ids);
+        return jdbc.sql("SELECT " + VERSION_COLUMNS.replaceAll("(\\w+)", "v.$1") + " FROM fhir_current c JOIN "
+                        + "fhir_versions v ON v.resource_type = c.resource_type AND v.resource_id = c.resource_id "
+                        + "AND v.version = c.version WHERE c.resource_type = ? AND c.deleted = 0 AND c.resource_id IN ("
+                        + marks + ")").params(args).query((rs, n) -> row(rs)).list();
+    }
+
     /** Every version of the resource, newest first. */
     public List<Version> history(String type, String id) {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM fhir_versions WHERE resource_type = ? AND resource_id = ? "

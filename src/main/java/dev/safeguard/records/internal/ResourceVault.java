@@ -19,7 +19,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -147,6 +149,16 @@ public class ResourceVault {
         return open(row);
     }
 
+    /**
+     * The current versions of a page of search results, in the order of {@code ids}, read in one query; resources
+     * deleted since the search are left out.
+     */
+    public List<Stored> readCurrent(String type, List<String> ids) {
+        Map<String, RecordStore.Version> rows = new HashMap<>();
+        store.currentVersions(type, ids).forEach(r -> rows.put(r.id(), r));
+        return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).map(this::open).toList();
+    }
+
     /** Every readable version, newest first (deletion markers are left out). */
     public List<Stored> history(String type, String id) {
         List<RecordStore.Version> rows = store.history(type, id);
@@ -234,8 +246,7 @@ public class ResourceVault {
             throw integrityFailure(what, "its ciphertext does not decrypt");
         }
         IBaseResource resource = fhir.newJsonParser().parseResource(new String(json, StandardCharsets.UTF_8));
-        String patient = patientOf(row.type(), row.id(), resource);
-        return new Stored(resource, row.type(), row.id(), row.version(), patient);
+        return new Stored(resource, row.type(), row.id(), row.version(), patientOf(row, resource));
     }
 
     /** One stored version that failed verification. */
@@ -307,6 +318,38 @@ public class ResourceVault {
     private String lastPatient(String type, String id) {
         return store.history(type, id).stream().filter(r -> !r.deleted()).findFirst().map(r -> open(r).patient())
                 .orElse(null);
+    }
+
+    /**
+     * The patient of a stored version. Its compartment token (under the version's MAC) says which patient the write
+     * found; a {@code subject} or {@code patient} reference whose token matches is that patient, without walking the
+     * resource for every compartment reference again.
+     */
+    private String patientOf(RecordStore.Version row, IBaseResource resource) {
+        if (row.type().equals("Patient")) {
+            return "Patient/" + row.id();
+        }
+        if (row.compartment().equals(compartment(null))) {
+            return null;
+        }
+        var definition = fhir.getResourceDefinition(resource);
+        for (String element : List.of("subject", "patient")) {
+            var child = definition.getChildByName(element);
+            if (child == null) {
+                continue;
+            }
+            for (Object value : child.getAccessor().getValues(resource)) {
+                if (value instanceof org.hl7.fhir.r4.model.Reference reference
+                        && reference.getReferenceElement().hasIdPart()
+                        && "Patient".equals(reference.getReferenceElement().getResourceType())) {
+                    String candidate = "Patient/" + reference.getReferenceElement().getIdPart();
+                    if (compartment(candidate).equals(row.compartment())) {
+                        return candidate;
+                    }
+                }
+            }
+        }
+        return patientOf(row.type(), row.id(), resource);
     }
 
     /** {@code Patient/<id>} of the patient the resource is about, or {@code null}. */

@@ -102,7 +102,7 @@ public class FhirInteractions {
                 throw new ForbiddenOperationException("These search results belong to another caller");
             }
             Map<String, Decision> decisions = new LinkedHashMap<>();
-            List<ResourceVault.Stored> stored = page.stream().map(id -> vault.read(type, id, null))
+            List<ResourceVault.Stored> stored = vault.readCurrent(type, page).stream()
                     .filter(s -> decisions.computeIfAbsent(key(s.patient()),
                             p -> access.decide(now, Operation.READ, type, patientId(s.patient()))).allowed())
                     .toList();
