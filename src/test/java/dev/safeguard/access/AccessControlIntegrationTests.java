@@ -172,6 +172,40 @@ public abstract class AccessControlIntegrationTests extends ServerTest {
     }
 
     @Test
+    void typeLevelHistoryListsEveryVersionTheCallerMaySeeAndNoOther() {
+        String id = created(create(loader, observation(alice)));
+        Map<String, Object> changed = observation(alice);
+        changed.put("id", id);
+        changed.put("status", "amended");
+        assertThat(put(loader, "/fhir/Observation/" + id, changed).status()).isEqualTo(200);
+        Api.Response all = loader.get("/fhir/Observation/_history?_count=100");
+        assertThat(all.json().get("type").asString()).isEqualTo("history");
+        assertThat(versions(all)).contains(id + "/1", id + "/2", bobObservation + "/1");
+        clock.advance(Duration.ofSeconds(1));
+        String since = clock.instant().toString();
+        changed.put("status", "corrected");
+        assertThat(put(loader, "/fhir/Observation/" + id, changed).status()).isEqualTo(200);
+        assertThat(versions(loader.get("/fhir/Observation/_history?_since=" + since))).containsExactly(id + "/3");
+
+        SignedIn clinician = newUser("clinician");
+        asOfficer().post("/api/care-team", Api.map("userId", clinician.id(), "patientId", alice));
+        List<String> seen = versions(clinician.api().get("/fhir/Observation/_history"));
+        assertThat(seen).contains(id + "/3").noneMatch(v -> v.startsWith(bobObservation + "/"));
+        assertThat(newUser("auditor").api().get("/fhir/Observation/_history").status()).isEqualTo(403);
+    }
+
+    private static List<String> versions(Api.Response bundle) {
+        assertThat(bundle.status()).as(bundle.toString()).isEqualTo(200);
+        List<String> versions = new ArrayList<>();
+        JsonNode entries = bundle.json().get("entry");
+        if (entries != null) {
+            entries.forEach(e -> versions.add(e.get("resource").get("id").asString() + "/"
+                    + e.get("resource").get("meta").get("versionId").asString()));
+        }
+        return versions;
+    }
+
+    @Test
     void aTransactionWithOneEntryTheCallerMayNotWriteStoresNothing() {
         SignedIn clinician = newUser("clinician");
         asOfficer().post("/api/care-team", Api.map("userId", clinician.id(), "patientId", alice));

@@ -55,6 +55,33 @@ public class RecordStore {
                         + marks + ")").params(args).query((rs, n) -> row(rs)).list();
     }
 
+    /**
+     * Keys ({@code id/version}) of the stored, not deleted versions of a type changed since {@code since} (epoch
+     * millis, or {@code null}), newest first, at most {@code limit}, only in the given compartments ({@code null}:
+     * all).
+     */
+    public List<String> typeHistory(String type, Long since, java.util.Set<String> compartments, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT resource_id, version FROM fhir_versions WHERE resource_type = ? "
+                + "AND deleted = 0");
+        List<Object> args = new java.util.ArrayList<>();
+        args.add(type);
+        if (since != null) {
+            sql.append(" AND last_updated >= ?");
+            args.add(since);
+        }
+        if (compartments != null) {
+            if (compartments.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND compartment IN (").append(String.join(", ",
+                    java.util.Collections.nCopies(compartments.size(), "?"))).append(")");
+            args.addAll(compartments);
+        }
+        sql.append(" ORDER BY last_updated DESC, resource_id, version DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.sql(sql.toString()).params(args).query((rs, n) -> rs.getString(1) + "/" + rs.getInt(2)).list();
+    }
+
     /** Every version of the resource, newest first. */
     public List<Version> history(String type, String id) {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM fhir_versions WHERE resource_type = ? AND resource_id = ? "

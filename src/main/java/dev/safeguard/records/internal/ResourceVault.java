@@ -159,6 +159,21 @@ public class ResourceVault {
         return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).map(this::open).toList();
     }
 
+    /** Keys ({@code id/version}) for a type-level history; see {@link RecordStore#typeHistory}. */
+    public List<String> typeHistory(String type, Date since, Set<String> compartments, int limit) {
+        return store.typeHistory(type, since == null ? null : since.getTime(), compartments, limit);
+    }
+
+    /** The versions named by {@code id/version} keys, in their order. */
+    public List<Stored> readVersions(String type, List<String> keys) {
+        return keys.stream().map(key -> {
+            int slash = key.lastIndexOf('/');
+            String id = key.substring(0, slash);
+            int version = Integer.parseInt(key.substring(slash + 1));
+            return store.version(type, id, version).map(this::open).orElse(null);
+        }).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** Every readable version, newest first (deletion markers are left out). */
     public List<Stored> history(String type, String id) {
         List<RecordStore.Version> rows = store.history(type, id);

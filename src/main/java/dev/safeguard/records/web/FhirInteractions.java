@@ -91,10 +91,35 @@ public class FhirInteractions {
                     + " resources match; narrow the search");
         }
         describe(request, "search-type", type, null, null, null, null, ids.size());
-        String searcher = actor.id();
-        return new SearchResults(ids, count == null ? DEFAULT_PAGE : count, (page, offset) -> {
-            // Later pages are fetched by later requests (HAPI's paging links): audit and authorize that request,
-            // and only for the caller who searched; access is decided again, as assignments and grants end.
+        return pages(type, "search-type", actor.id(), ids, count == null ? DEFAULT_PAGE : count,
+                page -> vault.readCurrent(type, page));
+    }
+
+    /**
+     * Type-level history: the versions of the type the caller may see, newest first, paged like a search and audited
+     * the same way (one event per patient per page).
+     */
+    ca.uhn.fhir.rest.api.server.IBundleProvider typeHistory(String type, java.util.Date since, RequestDetails details) {
+        HttpServletRequest request = servlet(details);
+        describe(request, "history-type", type, null, null, null, null, null);
+        Actor actor = actor();
+        List<String> keys = vault.typeHistory(type, since, compartments(actor, type), ResourceSearch.MAX_RESULTS + 1);
+        if (keys.size() > ResourceSearch.MAX_RESULTS) {
+            throw new InvalidRequestException("More than " + ResourceSearch.MAX_RESULTS + " versions of " + type
+                    + " match; narrow the history with _since");
+        }
+        describe(request, "history-type", type, null, null, null, null, keys.size());
+        return pages(type, "history-type", actor.id(), keys, DEFAULT_PAGE, page -> vault.readVersions(type, page));
+    }
+
+    /**
+     * The paged answer of a search or type history. Each page's resources are opened when HAPI renders that page (a
+     * later page by a later request, through HAPI's paging links): that request is authorized again (only for the
+     * caller who searched; access is decided again, as assignments and grants end) and audited then.
+     */
+    private SearchResults pages(String type, String interaction, String searcher, List<String> keys, int pageSize,
+                                java.util.function.Function<List<String>, List<ResourceVault.Stored>> loader) {
+        return new SearchResults(keys, pageSize, (page, offset) -> {
             HttpServletRequest current = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                     .getRequest();
             Actor now = actor();
@@ -102,7 +127,7 @@ public class FhirInteractions {
                 throw new ForbiddenOperationException("These search results belong to another caller");
             }
             Map<String, Decision> decisions = new LinkedHashMap<>();
-            List<ResourceVault.Stored> stored = vault.readCurrent(type, page).stream()
+            List<ResourceVault.Stored> stored = loader.apply(page).stream()
                     .filter(s -> decisions.computeIfAbsent(key(s.patient()),
                             p -> access.decide(now, Operation.READ, type, patientId(s.patient()))).allowed())
                     .toList();
@@ -113,7 +138,7 @@ public class FhirInteractions {
             }
             perPatient.forEach((patient, n) -> {
                 Decision decision = decisions.get(patient);
-                describe(current, "search-type", type, null, null, patient.isEmpty() ? null : patient,
+                describe(current, interaction, type, null, null, patient.isEmpty() ? null : patient,
                         decision == null ? null : decision.purposeOfUse(), n.intValue());
                 trail.append(RequestEvents.of(current, 200));
             });

@@ -61,6 +61,13 @@ public class TypeProvider implements IResourceProvider {
         return interactions.history(typeName, id.getIdPart(), request);
     }
 
+    /** Type-level history ({@code GET /fhir/{type}/_history[?_since=]}), newest first, paged. */
+    @History
+    public ca.uhn.fhir.rest.api.server.IBundleProvider typeHistory(
+            @ca.uhn.fhir.rest.annotation.Since org.hl7.fhir.r4.model.InstantType since, RequestDetails request) {
+        return interactions.typeHistory(typeName, since == null ? null : since.getValue(), request);
+    }
+
     @ca.uhn.fhir.rest.annotation.Search(allowUnknownParams = true)
     public ca.uhn.fhir.rest.api.server.IBundleProvider search(RequestDetails request) {
         return interactions.search(typeName, request);
