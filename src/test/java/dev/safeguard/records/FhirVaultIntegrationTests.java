@@ -160,6 +160,43 @@ public abstract class FhirVaultIntegrationTests extends ServerTest {
         }
     }
 
+    @Test
+    void aTwentyMebibyteBinaryIsStoredEncryptedAndServedBackUnchanged() throws Exception {
+        String patientId = createdId(create(writer, patient("Binary")));
+        byte[] content = new byte[20 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(content);
+        byte[] canary = ("BINARYCANARY" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(canary, 0, content, 1_000_000, canary.length);
+        Api.Response created = writer.send(writer.request("/fhir/Binary").header("Content-Type", "application/pdf")
+                .header("X-Security-Context", "Patient/" + patientId)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String location = created.header("Location");
+        String id = location.substring(location.indexOf("/Binary/") + 8, location.indexOf("/_history"));
+        var raw = reader.sendForBytes(reader.request("/fhir/Binary/" + id).header("Accept", "application/pdf"));
+        assertThat(raw.statusCode()).isEqualTo(200);
+        assertThat(raw.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(java.util.Arrays.equals(raw.body(), content)).as("the same bytes come back").isTrue();
+        JsonNode fhirJson = reader.send(reader.request("/fhir/Binary/" + id).header("Accept", "application/fhir+json")
+                .GET()).json();
+        assertThat(fhirJson.get("contentType").asString()).isEqualTo("application/pdf");
+        assertThat(fhirJson.get("securityContext").get("reference").asString()).isEqualTo("Patient/" + patientId);
+        assertThat(java.util.Base64.getDecoder().decode(fhirJson.get("data").asString())).isEqualTo(content);
+        // It belongs to the patient: encrypted under the patient's key (the same compartment), and shredded with it.
+        assertThat(jdbc.sql("SELECT compartment FROM fhir_current WHERE resource_id = ?").param(id).query(String.class)
+                .single()).isEqualTo(jdbc.sql("SELECT compartment FROM fhir_current WHERE resource_type = 'Patient' "
+                        + "AND resource_id = ?").param(patientId).query(String.class).single());
+        String canaryText = new String(canary, StandardCharsets.ISO_8859_1);
+        for (Map<String, Object> row : jdbc.sql("SELECT content FROM fhir_versions WHERE resource_id = ?").param(id)
+                .query().listOfRows()) {
+            assertThat(new String((byte[]) row.get("content"), StandardCharsets.ISO_8859_1)).doesNotContain(canaryText)
+                    .doesNotContain(java.util.Base64.getEncoder().encodeToString(canary).substring(0, 12));
+        }
+        Api.Response tooLarge = writer.send(writer.request("/fhir/Binary").header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[20 * 1024 * 1024 + 1])));
+        assertThat(tooLarge.status()).isEqualTo(413);
+    }
+
     private List<String> tables() {
         String sql = storage.dbUrl() == null
                 ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"

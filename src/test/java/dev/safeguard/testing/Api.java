@@ -122,6 +122,18 @@ public final class Api {
         }
     }
 
+    /** Sends a request and keeps the body as bytes (binary content); cookies and CSRF tokens are not tracked. */
+    public HttpResponse<byte[]> sendForBytes(HttpRequest.Builder builder) {
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json, application/problem+json");

@@ -20,6 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over the limit (default 1 MiB) with 413 before anything reads them: a declared
  * {@code Content-Length} over the limit is refused at once, and a chunked body fails as soon as it passes the limit.
+ *
+ * <p>FHIR bodies over 1 MiB (or of unknown length) are admitted a few at a time (default 2): each is held in memory
+ * several times while it is parsed, encrypted and stored (a 20 MiB Binary takes ~150 MB of heap at its peak), so
+ * more at once would exhaust the heap. A request that waits more than 5 s for its turn gets 503 with
+ * {@code Retry-After}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -27,8 +32,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     static final String DETAIL = "The request body is larger than the limit of this endpoint";
 
+    static final long LARGE = 1024 * 1024;
+
     private final long defaultLimit;
     private final long fhirLimit;
+    private final java.util.concurrent.Semaphore largeBodies;
     private final ProblemResponses problems;
 
     /**
@@ -38,9 +46,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
      */
     RequestBodyLimitFilter(@Value("${safeguard.http.max-body-size:1MB}") DataSize limit,
                            @Value("${safeguard.http.max-fhir-body-size:32MB}") DataSize fhirLimit,
+                           @Value("${safeguard.http.concurrent-large-fhir-bodies:2}") int concurrentLarge,
                            ProblemResponses problems) {
+        if (concurrentLarge < 1) {
+            throw new IllegalArgumentException("safeguard.http.concurrent-large-fhir-bodies must be at least 1; got "
+                    + concurrentLarge);
+        }
         this.defaultLimit = limit.toBytes();
         this.fhirLimit = fhirLimit.toBytes();
+        this.largeBodies = new java.util.concurrent.Semaphore(concurrentLarge, true);
         this.problems = problems;
     }
 
@@ -49,11 +63,38 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI();
         long limit = path.equals("/fhir") || path.startsWith("/fhir/") ? fhirLimit : defaultLimit;
-        if (request.getContentLengthLong() > limit) {
+        long length = request.getContentLengthLong();
+        if (length > limit) {
             problems.write(request, response, ProblemKind.PAYLOAD_TOO_LARGE, DETAIL, null);
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        boolean large = limit == fhirLimit && (length > LARGE || length < 0 && hasBody(request));
+        if (!large) {
+            chain.doFilter(new Limited(request, limit), response);
+            return;
+        }
+        boolean admitted;
+        try {
+            admitted = largeBodies.tryAcquire(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            problems.write(request, response, ProblemKind.SERVICE_UNAVAILABLE, "Too many large FHIR requests are in "
+                    + "progress; retry shortly", java.time.Duration.ofSeconds(2));
+            return;
+        }
+        try {
+            chain.doFilter(new Limited(request, limit), response);
+        } finally {
+            largeBodies.release();
+        }
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        String method = request.getMethod();
+        return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
     }
 
     static boolean exceeded(Throwable e) {

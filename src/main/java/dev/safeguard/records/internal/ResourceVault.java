@@ -1,11 +1,13 @@
 package dev.safeguard.records.internal;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import dev.safeguard.audit.Alerts;
 import dev.safeguard.crypto.BlindIndex;
 import dev.safeguard.crypto.CompartmentKeys;
@@ -43,6 +45,9 @@ public class ResourceVault {
     private static final Logger log = LoggerFactory.getLogger(ResourceVault.class);
     /** FHIR's id type: 1 to 64 of [A-Za-z0-9-.]. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+    /** The largest Binary content stored (20 MiB). */
+    public static final int MAX_BINARY = 20 * 1024 * 1024;
 
     /** A stored version and the patient it is about ({@code Patient/<id>}, or {@code null}). */
     public record Stored(IBaseResource resource, String type, String id, int version, String patient) {
@@ -209,6 +214,11 @@ public class ResourceVault {
     }
 
     private Stored write(String type, String id, IBaseResource resource, int expectedVersion, WriteCheck check) {
+        if (resource instanceof org.hl7.fhir.r4.model.Binary binary && binary.getData() != null
+                && binary.getData().length > MAX_BINARY) {
+            throw new ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException("A Binary holds at most "
+                    + MAX_BINARY + " bytes (20 MiB); this one holds " + binary.getData().length);
+        }
         checkDates(resource);
         RecordStore.Current current = store.current(type, id).orElse(null);
         if (current != null && expectedVersion >= 0 && expectedVersion != current.version()) {
@@ -364,7 +374,14 @@ public class ResourceVault {
                 }
             }
         }
-        return patientOf(row.type(), row.id(), resource);
+        String patient = patientOf(row.type(), row.id(), resource);
+        if (!compartment(patient).equals(row.compartment())) {
+            // Only a Binary whose security context moved to another patient since it was written gets here: its
+            // patient can no longer be told, so nobody is served it (fail closed).
+            throw new ForbiddenOperationException(row.type() + "/" + row.id() + " belongs to a patient that can no "
+                    + "longer be determined from its security context; ask a security officer");
+        }
+        return patient;
     }
 
     /** {@code Patient/<id>} of the patient the resource is about, or {@code null}. */
@@ -372,9 +389,36 @@ public class ResourceVault {
         if (type.equals("Patient")) {
             return "Patient/" + id;
         }
+        if (resource instanceof org.hl7.fhir.r4.model.Binary binary) {
+            return binaryPatient(binary);
+        }
         List<IIdType> owners = fhir.newTerser().getCompartmentOwnersForResource("Patient", resource, Set.of());
         return owners.stream().filter(o -> o.hasIdPart() && "Patient".equals(o.getResourceType()))
                 .map(o -> "Patient/" + o.getIdPart()).findFirst().orElse(null);
+    }
+
+    /**
+     * A Binary is not in FHIR's Patient compartment; it belongs to the patient its {@code securityContext} names: a
+     * Patient, or a resource of a patient (e.g. a DocumentReference), whose newest version decides. Without a
+     * security context it belongs to no patient.
+     */
+    private String binaryPatient(org.hl7.fhir.r4.model.Binary binary) {
+        if (!binary.hasSecurityContext()) {
+            return null;
+        }
+        IIdType context = binary.getSecurityContext().getReferenceElement();
+        if (!context.hasIdPart() || !context.hasResourceType()) {
+            throw new UnprocessableEntityException("Binary.securityContext must reference a stored resource as "
+                    + "Type/id");
+        }
+        if ("Patient".equals(context.getResourceType())) {
+            return "Patient/" + context.getIdPart();
+        }
+        if (store.current(context.getResourceType(), context.getIdPart()).isEmpty()) {
+            throw new UnprocessableEntityException("Binary.securityContext references " + context.getResourceType()
+                    + "/" + context.getIdPart() + ", which is not stored");
+        }
+        return lastPatient(context.getResourceType(), context.getIdPart());
     }
 
     private String compartment(String patient) {
