@@ -68,7 +68,7 @@ public abstract class RiskRegisterIntegrationTests extends ServerTest {
         List<Object> subtypes = jdbc.sql("SELECT subtype FROM audit_events WHERE type = 'program' AND entity_id = ? "
                 + "ORDER BY seq").param(id).query((rs, n) -> (Object) rs.getString(1)).list();
         assertThat(subtypes).containsExactly("risk-create", "risk-update");
-        assertThat(jdbc.sql("SELECT user_id FROM audit_events WHERE type = 'program' AND entity_id = ?").param(id)
+        assertThat(jdbc.sql("SELECT agent_user FROM audit_events WHERE type = 'program' AND entity_id = ?").param(id)
                 .query(String.class).list()).containsOnly(complianceOfficer.id());
     }
 
