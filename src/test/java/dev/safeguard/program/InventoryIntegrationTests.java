@@ -173,7 +173,8 @@ public abstract class InventoryIntegrationTests extends ServerTest {
         assertThat(clinician.post("/api/program/assets", asset("Clinician's", "device")).status()).isEqualTo(403);
     }
 
-    static boolean dotInstalled() throws Exception {
+    /** Whether Graphviz is installed, as `which dot` says. */
+    public static boolean dotInstalled() throws Exception {
         Process which = new ProcessBuilder("which", "dot").redirectErrorStream(true).start();
         which.getInputStream().readAllBytes();
         return which.waitFor() == 0;
