@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +38,7 @@ public class Accounts {
     private final UserStore users;
     private final SessionStore sessions;
     private final ServiceClientStore clients;
+    private final ApplicationEventPublisher publisher;
     private final RevocationStore revocations;
     private final PasswordPolicy policy;
     private final PasswordHashing hashing;
@@ -44,7 +46,9 @@ public class Accounts {
     private final Clock clock;
 
     Accounts(UserStore users, SessionStore sessions, ServiceClientStore clients, RevocationStore revocations,
-             PasswordPolicy policy, PasswordHashing hashing, IdentityEvents events, Clock clock) {
+             PasswordPolicy policy, PasswordHashing hashing, IdentityEvents events, Clock clock,
+             ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.users = users;
         this.sessions = sessions;
         this.clients = clients;
@@ -192,7 +196,9 @@ public class Accounts {
         if (actor.id().equals(userId)) {
             throw new ProblemException(ProblemKind.CONFLICT, "You cannot " + subtype + " your own account");
         }
+        List<String> revokedClients = new java.util.ArrayList<>();
         events.atomically(() -> {
+            revokedClients.clear();
             UserRow user = find(userId);
             if (UserRow.TERMINATED.equals(user.status())) {
                 throw new ProblemException(ProblemKind.CONFLICT, "The account is already terminated");
@@ -210,12 +216,14 @@ public class Accounts {
                         revocations.record(userId, RevocationStore.API_KEY, clientId, cause, now);
                         events.admin(IdentityEvents.SERVICE_CLIENT, "revoke", Action.U, actor, origin,
                                 new Entity("ServiceClient", clientId), Outcome.SUCCESS, "owner-terminated");
+                        revokedClients.add(clientId);
                     }
                 }
             }
             events.admin(IdentityEvents.USER_ADMIN, subtype, Action.U, actor, origin, new Entity("User", userId),
                     Outcome.SUCCESS, null);
         });
+        revokedClients.forEach(id -> publisher.publishEvent(new ServiceClientRevoked(id)));
         return get(actor, userId);
     }
 

@@ -18,13 +18,15 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Service clients: machine identities for applications, each with one API key presented as
  * {@code Authorization: Bearer sgk.<id>.<secret>}. The key is shown once and stored as a SHA-256 digest (it carries
  * 256 bits of entropy, so a slow hash adds nothing); it has an owner, scopes, an expiry of at most a year, a
- * last-used time, and can be revoked at once. Only security officers manage them.
+ * last-used time, and can be revoked at once. Only security officers manage them. After a client is issued or revoked
+ * (and committed) it publishes {@link ServiceClientIssued} or {@link ServiceClientRevoked}.
  */
 @Service
 public class ServiceClients {
@@ -39,18 +41,29 @@ public class ServiceClients {
     private final RevocationStore revocations;
     private final IdentityEvents events;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     ServiceClients(ServiceClientStore clients, UserStore users, RevocationStore revocations, IdentityEvents events,
-                   Clock clock) {
+                   Clock clock, ApplicationEventPublisher publisher) {
         this.clients = clients;
         this.users = users;
         this.revocations = revocations;
         this.events = events;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     public List<ServiceClientView> list(Actor actor) {
         Accounts.requireOfficer(actor);
+        long now = clock.millis();
+        return clients.list().stream().map(row -> view(row, now)).toList();
+    }
+
+    /**
+     * Every service client, revoked and expired ones included, without secrets: for the program's technology asset
+     * inventory, which registers each client. Not served over HTTP; {@link #list} is the officers' view.
+     */
+    public List<ServiceClientView> registered() {
         long now = clock.millis();
         return clients.list().stream().map(row -> view(row, now)).toList();
     }
@@ -105,12 +118,14 @@ public class ServiceClients {
             events.admin(IdentityEvents.SERVICE_CLIENT, "create", Action.C, actor, origin,
                     new Entity("ServiceClient", id), Outcome.SUCCESS, null);
         });
+        publisher.publishEvent(new ServiceClientIssued(id));
         return new IssuedApiKey(view(row, now.toEpochMilli()), PREFIX + "." + id + "." + secret);
     }
 
     public ServiceClientView revoke(Actor actor, String id, RequestOrigin origin) {
         Accounts.requireOfficer(actor);
-        return events.atomically(() -> {
+        boolean[] revoked = {false};
+        ServiceClientView result = events.atomically(() -> {
             ServiceClientRow row = clients.find(id).orElseThrow(() -> new ProblemException(ProblemKind.NOT_FOUND,
                     "No service client with id " + id));
             long now = clock.millis();
@@ -118,9 +133,14 @@ public class ServiceClients {
                 revocations.record(row.ownerUserId(), RevocationStore.API_KEY, id, "REVOKED", now);
                 events.admin(IdentityEvents.SERVICE_CLIENT, "revoke", Action.U, actor, origin,
                         new Entity("ServiceClient", id), Outcome.SUCCESS, null);
+                revoked[0] = true;
             }
             return view(clients.find(id).orElseThrow(), now);
         });
+        if (revoked[0]) {
+            publisher.publishEvent(new ServiceClientRevoked(id));
+        }
+        return result;
     }
 
     static ServiceClientView view(ServiceClientRow row, long now) {
