@@ -45,11 +45,11 @@ public class Catalog {
                         + standard.category() + "'");
             }
             if (standard.specifications().isEmpty()) {
-                add(new Specification(standard.citation(), standard.title(), standard.citation(), standard.title(),
+                add(new Specification(standard.citation(), standard.title(), null, standard.citation(), standard.title(),
                         standard.category(), status(standard.citation(), standard.status()), true, List.of()));
             }
             for (SpecificationEntry spec : standard.specifications()) {
-                add(new Specification(spec.citation(), spec.title(), standard.citation(), standard.title(),
+                add(new Specification(spec.citation(), spec.title(), spec.note(), standard.citation(), standard.title(),
                         standard.category(), status(spec.citation(), spec.status()), false, List.of()));
             }
         }
@@ -68,7 +68,7 @@ public class Catalog {
                 changes.computeIfAbsent(citation, k -> new ArrayList<>()).add(c);
             }
         }
-        current.values().forEach(s -> proposed.put(s.id(), new Specification(s.id(), s.title(), s.standardCitation(),
+        current.values().forEach(s -> proposed.put(s.id(), new Specification(s.id(), s.title(), s.note(), s.standardCitation(),
                 s.standardTitle(), s.category(), Specification.REQUIRED, s.standardOnly(),
                 changes.getOrDefault(s.id(), List.of()))));
     }

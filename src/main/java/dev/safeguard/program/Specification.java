@@ -12,12 +12,13 @@ import java.util.List;
  * @param standardTitle    the title of its standard
  * @param category         {@code administrative}, {@code physical}, {@code technical}, {@code organizational} or
  *                         {@code policies-and-documentation}
+ * @param note             a short gloss of what the specification requires, or {@code null}
  * @param status           {@code required} or {@code addressable} in the view it was read from
  * @param standardOnly     true for a standard without implementation specifications
  * @param proposedChanges  in the proposed view, what 90 FR 898 would add to this item; empty otherwise
  */
-public record Specification(String id, String title, String standardCitation, String standardTitle, String category,
-                            String status, boolean standardOnly, List<ProposedChange> proposedChanges) {
+public record Specification(String id, String title, String note, String standardCitation, String standardTitle,
+                            String category, String status, boolean standardOnly, List<ProposedChange> proposedChanges) {
 
     public static final String REQUIRED = "required";
     public static final String ADDRESSABLE = "addressable";

@@ -30,7 +30,8 @@ public final class CatalogFile {
         }
     }
 
-    public record SpecificationEntry(String citation, String title, String status) {
+    /** {@code note} is a short gloss of the requirement, or {@code null}. */
+    public record SpecificationEntry(String citation, String title, String note, String status) {
     }
 
     public record ProposedRule(String source, List<ChangeEntry> changes) {
