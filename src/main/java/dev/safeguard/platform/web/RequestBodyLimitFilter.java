@@ -29,18 +29,23 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long defaultLimit;
     private final long fhirLimit;
+    private final long evidenceLimit;
     private final ProblemResponses problems;
 
     /**
      * @param limit     every endpoint but FHIR's (default 1 MiB)
      * @param fhirLimit {@code /fhir}, where transaction Bundles of whole patient histories and Binary resources are
      *                  posted (default 32 MiB)
+     * @param evidenceLimit {@code /api/program/evidence}, where evidence of up to 10 MiB is uploaded (default 11 MiB:
+     *                      the content and its metadata)
      */
     RequestBodyLimitFilter(@Value("${safeguard.http.max-body-size:1MB}") DataSize limit,
                            @Value("${safeguard.http.max-fhir-body-size:32MB}") DataSize fhirLimit,
+                           @Value("${safeguard.http.max-evidence-body-size:11MB}") DataSize evidenceLimit,
                            ProblemResponses problems) {
         this.defaultLimit = limit.toBytes();
         this.fhirLimit = fhirLimit.toBytes();
+        this.evidenceLimit = evidenceLimit.toBytes();
         this.problems = problems;
     }
 
@@ -48,7 +53,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        long limit = path.equals("/fhir") || path.startsWith("/fhir/") ? fhirLimit : defaultLimit;
+        long limit = path.equals("/fhir") || path.startsWith("/fhir/") ? fhirLimit
+                : path.equals("/api/program/evidence") || path.equals("/api/program/evidence/files") ? evidenceLimit
+                : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, ProblemKind.PAYLOAD_TOO_LARGE, DETAIL, null);
             return;
