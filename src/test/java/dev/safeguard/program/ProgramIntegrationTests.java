@@ -257,6 +257,11 @@ public abstract class ProgramIntegrationTests extends ServerTest {
                 EvidenceResult.PASS, "Audit trail verified", "{\"events\":12}".getBytes(StandardCharsets.UTF_8),
                 "application/json", null, null));
         assertThat(check.collectorType()).isEqualTo("check");
+        assertThat(check.fresh()).isTrue();
+        assertThat(evidence.verify(check.id()).valid()).isTrue();
+        // Freshness follows the server's clock: automated-check evidence is fresh for 30 days by default.
+        clock.advance(Duration.ofDays(31));
+        assertThat(evidence.get(check.id()).fresh()).isFalse();
         assertThat(evidence.verify(check.id()).valid()).isTrue();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE type = 'program-evidence' AND subtype = 'record'")
                 .query(Long.class).single()).isEqualTo(3);

@@ -9,6 +9,7 @@ import dev.safeguard.program.EvidenceKind;
 import dev.safeguard.program.EvidenceRecord;
 import dev.safeguard.program.EvidenceResult;
 import dev.safeguard.program.EvidenceVerification;
+import dev.safeguard.program.internal.ProgramRoles;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -99,7 +100,7 @@ class EvidenceController {
     @GetMapping("/signing-key")
     @Operation(summary = "The public Ed25519 keyset (Tink JSON) that verifies evidence signatures offline")
     ResponseEntity<String> signingKey(@AuthenticationPrincipal Actor actor) {
-        evidence.list(actor, null, false);
+        ProgramRoles.requireReader(actor);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(evidence.publicKeysetJson());
     }
 
