@@ -1,8 +1,8 @@
 package dev.safeguard.program;
 
 import dev.safeguard.identity.Role;
-import dev.safeguard.identity.WorkforceDirectory;
-import dev.safeguard.identity.WorkforceMember;
+import dev.safeguard.identity.Workforce;
+
 import dev.safeguard.program.inventory.AssetStore;
 import dev.safeguard.program.risk.SpecificationIds;
 import dev.safeguard.shared.ProblemException;
@@ -28,9 +28,9 @@ class RiskDrafts {
 
     private final AssetStore assets;
     private final ThreatCatalog catalog;
-    private final WorkforceDirectory workforce;
+    private final Workforce workforce;
 
-    RiskDrafts(AssetStore assets, ThreatCatalog catalog, WorkforceDirectory workforce) {
+    RiskDrafts(AssetStore assets, ThreatCatalog catalog, Workforce workforce) {
         this.assets = assets;
         this.catalog = catalog;
         this.workforce = workforce;
@@ -91,7 +91,7 @@ class RiskDrafts {
             throw new ProblemException(ProblemKind.VALIDATION, "Give the due date of the plan to " + type
                     + " the risk (yyyy-MM-dd)");
         }
-        WorkforceMember approver = user(t.approverId(), "approver", type.equals("accept"));
+        Workforce.Member approver = user(t.approverId(), "approver", type.equals("accept"));
         if (approver != null && !(approver.has(Role.SECURITY_OFFICER) || approver.has(Role.COMPLIANCE_OFFICER))) {
             throw new ProblemException(ProblemKind.VALIDATION, "The approver must be a security or compliance officer");
         }
@@ -107,7 +107,7 @@ class RiskDrafts {
                 residualImpact, residualLikelihood == null ? null : RiskLevel.of(residualLikelihood, residualImpact));
     }
 
-    private WorkforceMember user(String id, String role, boolean required) {
+    private Workforce.Member user(String id, String role, boolean required) {
         if (blank(id)) {
             if (required) {
                 throw new ProblemException(ProblemKind.VALIDATION, role.equals("approver")
@@ -116,7 +116,7 @@ class RiskDrafts {
             }
             return null;
         }
-        WorkforceMember member = workforce.find(id.strip()).orElseThrow(() -> new ProblemException(
+        Workforce.Member member = workforce.find(id.strip()).orElseThrow(() -> new ProblemException(
                 ProblemKind.VALIDATION, "No user with id " + Fields.abbreviated(id.strip()) + " to be the " + role));
         if (!member.active()) {
             throw new ProblemException(ProblemKind.VALIDATION, "The " + role + "'s account is not active");

@@ -2,7 +2,7 @@ package dev.safeguard.program;
 
 import dev.safeguard.identity.Actor;
 import dev.safeguard.identity.RequestOrigin;
-import dev.safeguard.identity.WorkforceDirectory;
+import dev.safeguard.identity.Workforce;
 import dev.safeguard.program.internal.CsvTable;
 import dev.safeguard.program.internal.RiskInventoryEvents;
 import dev.safeguard.program.inventory.AssetCsv;
@@ -36,10 +36,10 @@ public class TechnologyInventory {
 
     private final AssetStore assets;
     private final RiskInventoryEvents events;
-    private final WorkforceDirectory workforce;
+    private final Workforce workforce;
     private final Clock clock;
 
-    TechnologyInventory(AssetStore assets, RiskInventoryEvents events, WorkforceDirectory workforce, Clock clock) {
+    TechnologyInventory(AssetStore assets, RiskInventoryEvents events, Workforce workforce, Clock clock) {
         this.assets = assets;
         this.events = events;
         this.workforce = workforce;

@@ -37,12 +37,16 @@ class ConsoleModel {
      * The signed-in user as the layout shows them.
      *
      * @param auditReader     auditor or security officer: the audit pages are open to them
+     * @param programReader   security officer, compliance officer or auditor: the compliance program pages are open
+     *                        to them
+     * @param programWriter   security or compliance officer: they change controls, decisions and evidence
      * @param idleSeconds     seconds until automatic logoff if nothing happens (the inactivity window, since this
      *                        request was activity)
      * @param absoluteSeconds seconds until the session ends whatever happens
      */
     record SignedInUser(String username, List<String> roles, boolean officer, boolean auditReader,
-                        String csrfToken, Instant idleExpiresAt, long idleSeconds, long absoluteSeconds) {
+                        boolean programReader, boolean programWriter, String csrfToken, Instant idleExpiresAt,
+                        long idleSeconds, long absoluteSeconds) {
 
         /** The inactivity window in whole minutes, for the home page's explanation. */
         public long idleMinutes() {
@@ -81,7 +85,8 @@ class ConsoleModel {
         Actor actor = session.actor();
         Instant now = clock.instant();
         return new SignedInUser(actor.name(), actor.roleIds(), actor.has(Role.SECURITY_OFFICER),
-                ConsoleRequest.readsAudit(actor), session.csrfToken(), session.idleExpiresAt(),
+                ConsoleRequest.readsAudit(actor), ProgramPages.reads(actor), ProgramPages.writes(actor),
+                session.csrfToken(), session.idleExpiresAt(),
                 secondsBetween(now, session.idleExpiresAt()), secondsBetween(now, session.expiresAt()));
     }
 

@@ -1,7 +1,7 @@
 package dev.safeguard.console.web;
 
 import dev.safeguard.identity.Actor;
-import dev.safeguard.identity.WorkforceDirectory;
+import dev.safeguard.identity.Workforce;
 import dev.safeguard.program.Asset;
 import dev.safeguard.program.AssetDraft;
 import dev.safeguard.program.DataFlowDraft;
@@ -38,9 +38,9 @@ class InventoryPage {
 
     private final TechnologyInventory inventory;
     private final DataFlows flows;
-    private final WorkforceDirectory workforce;
+    private final Workforce workforce;
 
-    InventoryPage(TechnologyInventory inventory, DataFlows flows, WorkforceDirectory workforce) {
+    InventoryPage(TechnologyInventory inventory, DataFlows flows, Workforce workforce) {
         this.inventory = inventory;
         this.flows = flows;
         this.workforce = workforce;

@@ -2,7 +2,7 @@ package dev.safeguard.console.web;
 
 import dev.safeguard.identity.Actor;
 import dev.safeguard.identity.Role;
-import dev.safeguard.identity.WorkforceDirectory;
+import dev.safeguard.identity.Workforce;
 import dev.safeguard.program.Risk;
 import dev.safeguard.program.RiskDraft;
 import dev.safeguard.program.RiskLevel;
@@ -37,10 +37,10 @@ class RiskRegisterPage {
     private final RiskRegister register;
     private final ThreatCatalog catalog;
     private final TechnologyInventory inventory;
-    private final WorkforceDirectory workforce;
+    private final Workforce workforce;
 
     RiskRegisterPage(RiskRegister register, ThreatCatalog catalog, TechnologyInventory inventory,
-                     WorkforceDirectory workforce) {
+                     Workforce workforce) {
         this.register = register;
         this.catalog = catalog;
         this.inventory = inventory;

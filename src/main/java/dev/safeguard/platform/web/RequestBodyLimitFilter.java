@@ -37,16 +37,20 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final long defaultLimit;
     private final long fhirLimit;
     private final java.util.concurrent.Semaphore largeBodies;
+    private final long evidenceLimit;
     private final ProblemResponses problems;
 
     /**
      * @param limit     every endpoint but FHIR's (default 1 MiB)
      * @param fhirLimit {@code /fhir}, where transaction Bundles of whole patient histories and Binary resources are
      *                  posted (default 32 MiB)
+     * @param evidenceLimit {@code /api/program/evidence}, where evidence of up to 10 MiB is uploaded (default 11 MiB:
+     *                      the content and its metadata)
      */
     RequestBodyLimitFilter(@Value("${safeguard.http.max-body-size:1MB}") DataSize limit,
                            @Value("${safeguard.http.max-fhir-body-size:32MB}") DataSize fhirLimit,
                            @Value("${safeguard.http.concurrent-large-fhir-bodies:2}") int concurrentLarge,
+                           @Value("${safeguard.http.max-evidence-body-size:11MB}") DataSize evidenceLimit,
                            ProblemResponses problems) {
         if (concurrentLarge < 1) {
             throw new IllegalArgumentException("safeguard.http.concurrent-large-fhir-bodies must be at least 1; got "
@@ -55,6 +59,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         this.defaultLimit = limit.toBytes();
         this.fhirLimit = fhirLimit.toBytes();
         this.largeBodies = new java.util.concurrent.Semaphore(concurrentLarge, true);
+        this.evidenceLimit = evidenceLimit.toBytes();
         this.problems = problems;
     }
 
@@ -62,13 +67,16 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        long limit = path.equals("/fhir") || path.startsWith("/fhir/") ? fhirLimit : defaultLimit;
+        boolean fhir = path.equals("/fhir") || path.startsWith("/fhir/");
+        long limit = fhir ? fhirLimit
+                : path.equals("/api/program/evidence") || path.equals("/api/program/evidence/files") ? evidenceLimit
+                : defaultLimit;
         long length = request.getContentLengthLong();
         if (length > limit) {
             problems.write(request, response, ProblemKind.PAYLOAD_TOO_LARGE, DETAIL, null);
             return;
         }
-        boolean large = limit == fhirLimit && (length > LARGE || length < 0 && hasBody(request));
+        boolean large = fhir && (length > LARGE || length < 0 && hasBody(request));
         if (!large) {
             chain.doFilter(new Limited(request, limit), response);
             return;

@@ -1,0 +1,99 @@
+package dev.safeguard.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.safeguard.testing.Api;
+import dev.safeguard.testing.Database;
+import dev.safeguard.testing.OnDatabase;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The compliance program pages in a real browser: a compliance officer opens the catalog, finds an addressable
+ * specification without a decision, is refused when recording an equivalent alternative without a rationale, records
+ * it with rationale and approver and sees it in the decision records and the catalog, switches to the proposed-rule
+ * view, and verifies a piece of evidence's signature in place.
+ */
+public abstract class ProgramConsoleBrowserIntegrationTests extends BrowserTest {
+
+    static final String SPEC = "164.308(a)(5)(ii)(C)";
+    static final String ROW = "//tr[@data-spec='" + SPEC + "']";
+
+    @Test
+    void complianceOfficerRecordsADecisionSeesItInTheCatalogAndVerifiesEvidence() {
+        SignedIn compliance = newUser("compliance-officer");
+        Api.Response recorded = compliance.api().post("/api/program/evidence", Api.map("controls", List.of(SPEC),
+                "kind", "document", "result", "pass", "details", "Log-in monitoring procedure, version 3",
+                "content", Api.map("procedure", "Review failed sign-in alerts daily")));
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        String evidenceId = recorded.text("id");
+
+        WebDriver browser = browser();
+        signIn(browser, compliance);
+        browser.findElement(By.linkText("Catalog and controls")).click();
+        waitForPath(browser, "/program/catalog");
+        WebElement row = browser.findElement(By.xpath(ROW));
+        assertThat(row.getText()).containsIgnoringCase("Log-in monitoring").containsIgnoringCase("addressable").containsIgnoringCase("decision missing");
+        screenshot(browser, "program-catalog");
+        row.findElement(By.linkText(SPEC)).click();
+        wait(browser).until(ExpectedConditions.textToBe(By.id("control-id"), SPEC));
+        assertThat(browser.findElement(By.id("decision-missing")).isDisplayed()).isTrue();
+
+        new Select(browser.findElement(By.id("decision-kind"))).selectByValue("equivalent-alternative");
+        type(browser, "decision-alternative", "Daily review of the sign-in failure alerts by the practice manager");
+        new Select(browser.findElement(By.id("decision-approver"))).selectByValue(compliance.id());
+        browser.findElement(By.id("record-decision")).click();
+        assertThat(wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error"))).getText())
+                .contains("rationale");
+        assertThat(browser.findElements(By.id("decisions"))).isEmpty();
+
+        type(browser, "decision-rationale", "Automated lockout and alerts cover log-in monitoring for a small team");
+        new Select(browser.findElement(By.id("decision-approver"))).selectByValue(compliance.id());
+        browser.findElement(By.id("record-decision")).click();
+        assertThat(wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")))
+                .getText()).contains("Decision recorded");
+        assertThat(browser.findElement(By.id("decisions")).getText()).contains("equivalent-alternative")
+                .contains("Automated lockout").contains(compliance.username());
+        assertThat(browser.findElements(By.id("decision-missing"))).isEmpty();
+        screenshot(browser, "program-control");
+
+        browser.findElement(By.linkText("Catalog and controls")).click();
+        waitForPath(browser, "/program/catalog");
+        assertThat(browser.findElement(By.xpath(ROW)).getText()).contains("equivalent-alternative")
+                .contains("approved by " + compliance.username()).doesNotContainIgnoringCase("decision missing");
+        browser.findElement(By.id("view-proposed")).click();
+        wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("proposed-notice")));
+        assertThat(browser.findElement(By.xpath(ROW)).getText()).containsIgnoringCase("required").doesNotContainIgnoringCase("addressable");
+        assertThat(browser.findElement(By.xpath("//tr[@data-spec='164.308(a)(3)(ii)(C)']")).getText())
+                .contains("within 1 hour");
+
+        browser.findElement(By.linkText("Evidence")).click();
+        waitForPath(browser, "/program/evidence");
+        assertThat(browser.findElement(By.id("evidence-list")).getText()).contains("Log-in monitoring procedure");
+        browser.findElement(By.xpath("//table[@id='evidence-list']//tr[td[contains(., 'Log-in monitoring "
+                + "procedure')]]//a")).click();
+        waitForPath(browser, "/program/evidence/" + evidenceId);
+        assertThat(browser.findElements(By.id("verification-status"))).isEmpty();
+        browser.findElement(By.id("verify-signature")).click();
+        assertThat(wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("verification-status")))
+                .getText()).contains("Signature valid");
+        // Verified in place: htmx swapped the section, the page did not change.
+        waitForPath(browser, "/program/evidence/" + evidenceId);
+        screenshot(browser, "program-evidence");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE type = 'program-evidence' AND subtype = 'verify' "
+                + "AND entity_id = ?").param(evidenceId).query(Long.class).single()).isEqualTo(1);
+    }
+}
+
+@OnDatabase(Database.SQLITE)
+class SqliteProgramConsoleBrowserIntegrationTests extends ProgramConsoleBrowserIntegrationTests {
+}
+
+@OnDatabase(Database.POSTGRES)
+class PostgresProgramConsoleBrowserIntegrationTests extends ProgramConsoleBrowserIntegrationTests {
+}
