@@ -179,6 +179,11 @@ public class BreakGlass {
         return view(visible(actor, grantId), clock.millis());
     }
 
+    /** How many grants are unreviewed past their review deadline (default 72 h). */
+    public int overdueCount() {
+        return store.unreviewedBefore(clock.millis() - settings.reviewDue().toMillis()).size();
+    }
+
     /** Raises one alert per unreviewed grant past its review deadline; returns how many are overdue. */
     public int alertOverdue() {
         long now = clock.millis();

@@ -45,6 +45,11 @@ public class AuditIntegrity {
                                    SignedTreeHead second) {
     }
 
+    /** The latest completed whole-trail verification: when it ran and whether it passed. */
+    public java.util.Optional<AuditVerification> lastVerification() {
+        return store.latestVerification();
+    }
+
     /** Recomputes and checks everything; the result is stored, and a failure raises a critical alert. */
     public AuditVerification verify() {
         AuditVerification result = verifier.verify();

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public record Scope(String id) {
 
     private static final String METRICS_ID = "metrics.read";
-    private static final Pattern FHIR = Pattern.compile("(patient|system)/(\\*|[A-Z][A-Za-z]{1,63})\\.(read|write|\\*)");
+    private static final Pattern FHIR =
+            Pattern.compile("(patient|system)/(\\*|[A-Z][A-Za-z]{1,63})\\.(read|write|\\*)");
 
     public static final Scope METRICS_READ = new Scope("metrics.read");
     /** Scopes offered as presets in the console and named in errors. */

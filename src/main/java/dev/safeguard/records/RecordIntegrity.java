@@ -27,6 +27,23 @@ public class RecordIntegrity {
         this.vault = vault;
     }
 
+    /**
+     * A sample of stored versions, checked for encryption at rest: each must not hold FHIR JSON in clear and must
+     * decrypt (and pass its MAC) under its patient's key.
+     *
+     * @param sampled     versions looked at
+     * @param encrypted   of those, how many passed
+     * @param failures    the others (ids only)
+     */
+    public record EncryptionSample(int sampled, int encrypted, List<Failure> failures) {
+    }
+
+    public EncryptionSample sampleEncryption(int size) {
+        ResourceVault.Sample s = vault.sampleEncryption(size);
+        return new EncryptionSample(s.sampled(), s.sampled() - s.problems().size(), s.problems().stream()
+                .map(p -> new Failure(p.type(), p.id(), p.version(), p.reason())).toList());
+    }
+
     public Result verify() {
         ResourceVault.Verification v = vault.verifyAll();
         return new Result(v.versions(), v.shredded(), v.problems().stream()

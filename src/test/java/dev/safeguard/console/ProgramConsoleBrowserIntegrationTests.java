@@ -88,6 +88,28 @@ public abstract class ProgramConsoleBrowserIntegrationTests extends BrowserTest 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE type = 'program-evidence' AND subtype = 'verify' "
                 + "AND entity_id = ?").param(evidenceId).query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void complianceOfficerRunsTheEvaluationChecksAndOpensTheEvidenceOfOne() {
+        SignedIn compliance = newUser("compliance-officer");
+        WebDriver browser = browser();
+        signIn(browser, compliance);
+        browser.findElement(By.linkText("Checks")).click();
+        waitForPath(browser, "/program/checks");
+        assertThat(browser.findElements(By.cssSelector("#checks tbody tr")))
+                .hasSizeGreaterThanOrEqualTo(15);
+        browser.findElement(By.id("run-all")).click();
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notice"), "Ran every check"));
+        assertThat(browser.findElements(By.cssSelector("#checks tbody tr[data-result='none']")))
+                .isEmpty();
+        WebElement tls = browser.findElement(By.id("check-platform-tls"));
+        assertThat(tls.getAttribute("data-result")).isEqualTo("pass");
+        screenshot(browser, "program-checks");
+        tls.findElement(By.cssSelector("td a")).click();
+        wait(browser).until(d -> d.getCurrentUrl().contains("/program/evidence/"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("platform.tls");
+    }
 }
 
 @OnDatabase(Database.SQLITE)

@@ -117,6 +117,17 @@ public class AuditStore {
         return heads.stream().findFirst();
     }
 
+    public java.util.Optional<dev.safeguard.audit.AuditVerification> latestVerification() {
+        return jdbc.sql("SELECT verified_at, tree_size, ok, first_bad_seq, reason FROM audit_verifications "
+                        + "ORDER BY verified_at DESC LIMIT 1")
+                .query((rs, n) -> {
+                    long firstBad = rs.getLong(4);
+                    Long bad = rs.wasNull() ? null : firstBad;
+                    return new dev.safeguard.audit.AuditVerification(rs.getInt(3) == 1, rs.getLong(2), 0, bad,
+                            rs.getString(5), java.time.Instant.ofEpochMilli(rs.getLong(1)));
+                }).optional();
+    }
+
     public void insertVerification(long at, long treeSize, boolean ok, Long firstBadSeq, String reason) {
         jdbc.sql("INSERT INTO audit_verifications (verified_at, tree_size, ok, first_bad_seq, reason) "
                         + "VALUES (?, ?, ?, ?, ?)")

@@ -21,6 +21,11 @@ public class PasswordPolicy {
 
     private final CommonPasswords common = CommonPasswords.load();
 
+    /** How many common passwords are refused. */
+    public int commonPasswordCount() {
+        return common.size();
+    }
+
     /**
      * Returns the normalized password, the form that is hashed and verified.
      *

@@ -82,6 +82,12 @@ public class RecordStore {
         return jdbc.sql(sql.toString()).params(args).query((rs, n) -> rs.getString(1) + "/" + rs.getInt(2)).list();
     }
 
+    /** A random sample of stored, not deleted versions. */
+    public List<Version> sample(int size) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM fhir_versions WHERE deleted = 0 ORDER BY random() LIMIT ?")
+                .param(size).query((rs, n) -> row(rs)).list();
+    }
+
     /** Every version of the resource, newest first. */
     public List<Version> history(String type, String id) {
         return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM fhir_versions WHERE resource_type = ? AND resource_id = ? "

@@ -274,6 +274,34 @@ public class ResourceVault {
         return new Stored(resource, row.type(), row.id(), row.version(), patientOf(row, resource));
     }
 
+    /** A sample checked by {@link #sampleEncryption}. */
+    public record Sample(int sampled, List<Problem> problems) {
+    }
+
+    /**
+     * Checks a random sample of stored, not deleted, not shredded versions: the content must not be JSON in clear,
+     * and must open (MAC, digest, decryption) under its compartment's key.
+     */
+    public Sample sampleEncryption(int size) {
+        List<RecordStore.Version> rows = store.sample(size);
+        List<Problem> problems = new java.util.ArrayList<>();
+        for (RecordStore.Version row : rows) {
+            byte[] content = row.content();
+            if (content.length > 0 && (content[0] == '{' || content[0] == '<')) {
+                problems.add(new Problem(row.type(), row.id(), row.version(), "stored in clear"));
+                continue;
+            }
+            try {
+                open(row);
+            } catch (ResourceGoneException e) {
+                continue;
+            } catch (RuntimeException e) {
+                problems.add(new Problem(row.type(), row.id(), row.version(), "does not open under its key"));
+            }
+        }
+        return new Sample(rows.size(), problems);
+    }
+
     /** One stored version that failed verification. */
     public record Problem(String type, String id, int version, String reason) {
     }
