@@ -211,6 +211,7 @@ public class Accounts {
             String cause = UserRow.TERMINATED.equals(newStatus) ? "TERMINATED" : "DISABLED";
             revokeSessions(userId, cause, now);
             if (UserRow.TERMINATED.equals(newStatus)) {
+                publisher.publishEvent(new UserTerminated(userId, java.time.Instant.ofEpochMilli(now), actor.id()));
                 for (String clientId : clients.activeIdsOwnedBy(userId)) {
                     if (clients.revoke(clientId, now, actor.id())) {
                         revocations.record(userId, RevocationStore.API_KEY, clientId, cause, now);

@@ -125,6 +125,26 @@ public abstract class AccessControlIntegrationTests extends ServerTest {
     }
 
     @Test
+    void terminatingAClinicianEndsTheirAssignmentsAndGrantsInTheSameAction() {
+        SignedIn clinician = newUser("clinician");
+        String assignment = asOfficer().post("/api/care-team", Api.map("userId", clinician.id(), "patientId", alice))
+                .text("id");
+        String grant = clinician.api().post("/api/break-glass", request(bob, "Emergency: patient collapsed in the "
+                + "waiting room", null, clinician, nextCode(clinician.totpSecret()))).text("id");
+        assertThat(asOfficer().post("/api/users/" + clinician.id() + "/terminate").status()).isEqualTo(200);
+        long terminatedAt = jdbc.sql("SELECT terminated_at FROM users WHERE id = ?").param(clinician.id())
+                .query(Long.class).single();
+        assertThat(jdbc.sql("SELECT ended_at FROM care_team_assignments WHERE id = ?").param(assignment)
+                .query(Long.class).single()).isEqualTo(terminatedAt);
+        assertThat(jdbc.sql("SELECT ended_at FROM break_glass_grants WHERE id = ?").param(grant)
+                .query(Long.class).single()).isEqualTo(terminatedAt);
+        assertThat(asOfficer().get("/api/care-team?userId=" + clinician.id()).json().get(0).get("state").asString())
+                .isEqualTo("ended");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE subtype = 'end-on-termination' AND entity_id IN "
+                + "(?, ?)").params(assignment, grant).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void staffReachDemographicsAndSchedulingOnlyAndAuditorsAndOfficersNoPatientRecord() {
         Api staff = newUser("staff").api();
         assertThat(staff.get("/fhir/Patient/" + alice).status()).isEqualTo(200);

@@ -71,6 +71,22 @@ public class AccessStore {
                 .params(userId, now, now).query(String.class).list();
     }
 
+    /** Ends every assignment of the user not ended yet; returns their ids. */
+    public List<String> endAssignmentsOf(String userId, long now, String by) {
+        List<String> ids = jdbc.sql("SELECT id FROM care_team_assignments WHERE user_id = ? AND ended_at IS NULL "
+                + "AND (ends_at IS NULL OR ends_at > ?)").params(userId, now).query(String.class).list();
+        ids.forEach(id -> endAssignment(id, now, by));
+        return ids;
+    }
+
+    /** Ends every grant of the user still in force; returns their ids. */
+    public List<String> endGrantsOf(String userId, long now, String by) {
+        List<String> ids = jdbc.sql("SELECT id FROM break_glass_grants WHERE user_id = ? AND ended_at IS NULL "
+                + "AND expires_at > ?").params(userId, now).query(String.class).list();
+        ids.forEach(id -> endGrant(id, now, by));
+        return ids;
+    }
+
     public void insert(GrantRow g) {
         jdbc.sql("INSERT INTO break_glass_grants (" + GRANT + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, "
                         + "NULL, NULL)")
