@@ -5,8 +5,8 @@
  * grant that is re-authenticated, audited with purpose of use {@code ETREAT}, alerted at once and reviewed afterwards;
  * {@code staff} reach only demographics and scheduling types; auditors and compliance officers never reach ePHI;
  * service clients carry SMART-style scopes and an optional patient allow-list.
- * Allowed dependencies: {@code shared}, {@code crypto}, {@code identity}, {@code audit}.
+ * Allowed dependencies: {@code shared}, {@code platform}, {@code crypto}, {@code identity}, {@code audit}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Access",
-        allowedDependencies = {"shared", "crypto", "identity", "audit"})
+        allowedDependencies = {"shared", "platform", "crypto", "identity", "audit"})
 package dev.safeguard.access;
