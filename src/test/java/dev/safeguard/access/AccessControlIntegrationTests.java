@@ -192,6 +192,23 @@ public abstract class AccessControlIntegrationTests extends ServerTest {
     }
 
     @Test
+    void includeAddsThePatientOnceWhenTheCallerMayReadIt() {
+        JsonNode bundle = loader.get("/fhir/Observation?patient=" + alice + "&_include=Observation:patient").json();
+        List<String> included = new ArrayList<>();
+        List<String> matched = new ArrayList<>();
+        bundle.get("entry").forEach(e -> (e.has("search") && e.get("search").get("mode").asString().equals("include")
+                ? included : matched).add(e.get("resource").get("resourceType").asString() + "/" + e.get("resource").get("id").asString()));
+        assertThat(included).containsExactly("Patient/" + alice);
+        assertThat(matched).contains("Observation/" + aliceObservation).allMatch(m -> m.startsWith("Observation/"));
+        Api observationsOnly = client().bearer(apiKey(List.of("system/Observation.read"), List.of()));
+        JsonNode withoutPatient = observationsOnly.get("/fhir/Observation?patient=" + alice
+                + "&_include=Observation:patient").json();
+        withoutPatient.get("entry").forEach(e -> assertThat(e.get("resource").get("resourceType").asString())
+                .isEqualTo("Observation"));
+        assertThat(loader.get("/fhir/Observation?_include=Observation:performer").status()).isEqualTo(400);
+    }
+
+    @Test
     void typeLevelHistoryListsEveryVersionTheCallerMaySeeAndNoOther() {
         String id = created(create(loader, observation(alice)));
         Map<String, Object> changed = observation(alice);

@@ -27,7 +27,8 @@ public class ResourceSearch {
 
     /** Results beyond this are not returned; the caller narrows the search. */
     public static final int MAX_RESULTS = 1000;
-    private static final Set<String> CONTROL = Set.of("_count", "_format", "_pretty", "_summary", "_elements");
+    private static final Set<String> CONTROL = Set.of("_count", "_format", "_pretty", "_summary", "_elements",
+            "_include");
     private static final Pattern DATE_QUERY = Pattern.compile("(eq|ge|gt|le|lt)?(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?"
             + "(?:T.*)?");
     private static final LocalDate EARLIEST = LocalDate.of(1800, 1, 1);

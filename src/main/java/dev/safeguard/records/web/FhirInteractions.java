@@ -85,6 +85,7 @@ public class FhirInteractions {
                 throw new InvalidRequestException("_count must be between 1 and " + MAX_PAGE);
             }
         }
+        boolean includePatients = includesPatients(type, parameters.get("_include"));
         List<String> ids = search.ids(type, parameters, compartments);
         if (ids.size() > ResourceSearch.MAX_RESULTS) {
             throw new InvalidRequestException("More than " + ResourceSearch.MAX_RESULTS + " " + type
@@ -92,7 +93,28 @@ public class FhirInteractions {
         }
         describe(request, "search-type", type, null, null, null, null, ids.size());
         return pages(type, "search-type", actor.id(), ids, count == null ? DEFAULT_PAGE : count,
-                page -> vault.readCurrent(type, page));
+                page -> vault.readCurrent(type, page), includePatients);
+    }
+
+    /**
+     * {@code _include} of the patient: {@code <type>:patient} or {@code <type>:subject} where the type has that
+     * reference (the Patient is added to each page once, marked {@code include}); anything else is refused.
+     */
+    private boolean includesPatients(String type, String[] includes) {
+        if (includes == null) {
+            return false;
+        }
+        Map<String, String> supported = search.supported(type);
+        for (String include : includes) {
+            String[] parts = include.split(":", -1);
+            boolean patientReference = parts.length == 2 && parts[0].equals(type)
+                    && (parts[1].equals("patient") || parts[1].equals("subject")) && supported.containsKey(parts[1]);
+            if (!patientReference) {
+                throw new InvalidRequestException("_include supports only the patient of the searched type ("
+                        + type + ":patient or " + type + ":subject where the type has it); got '" + include + "'");
+            }
+        }
+        return true;
     }
 
     /**
@@ -109,7 +131,8 @@ public class FhirInteractions {
                     + " match; narrow the history with _since");
         }
         describe(request, "history-type", type, null, null, null, null, keys.size());
-        return pages(type, "history-type", actor.id(), keys, DEFAULT_PAGE, page -> vault.readVersions(type, page));
+        return pages(type, "history-type", actor.id(), keys, DEFAULT_PAGE, page -> vault.readVersions(type, page),
+                false);
     }
 
     /**
@@ -118,7 +141,8 @@ public class FhirInteractions {
      * caller who searched; access is decided again, as assignments and grants end) and audited then.
      */
     private SearchResults pages(String type, String interaction, String searcher, List<String> keys, int pageSize,
-                                java.util.function.Function<List<String>, List<ResourceVault.Stored>> loader) {
+                                java.util.function.Function<List<String>, List<ResourceVault.Stored>> loader,
+                                boolean includePatients) {
         return new SearchResults(keys, pageSize, (page, offset) -> {
             HttpServletRequest current = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                     .getRequest();
@@ -143,8 +167,28 @@ public class FhirInteractions {
                 trail.append(RequestEvents.of(current, 200));
             });
             current.setAttribute(AuditDetails.RECORDED_ATTRIBUTE, true);
-            return stored.stream().map(ResourceVault.Stored::resource).toList();
+            List<IBaseResource> resources = new ArrayList<>(stored.stream().map(ResourceVault.Stored::resource)
+                    .toList());
+            if (includePatients) {
+                resources.addAll(includedPatients(now, perPatient.keySet()));
+            }
+            return resources;
         });
+    }
+
+    /** The page's patients the caller may read, marked as included (their reads are in the page's events). */
+    private List<IBaseResource> includedPatients(Actor actor, java.util.Collection<String> patients) {
+        List<String> ids = patients.stream().filter(p -> !p.isEmpty())
+                .filter(p -> access.decide(actor, Operation.READ, "Patient", patientId(p)).allowed())
+                .map(FhirInteractions::patientId).toList();
+        List<IBaseResource> included = new ArrayList<>();
+        for (ResourceVault.Stored patient : vault.readCurrent("Patient", ids)) {
+            ca.uhn.fhir.model.api.ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(
+                    (org.hl7.fhir.instance.model.api.IAnyResource) patient.resource(),
+                    ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum.INCLUDE);
+            included.add(patient.resource());
+        }
+        return included;
     }
 
     /**

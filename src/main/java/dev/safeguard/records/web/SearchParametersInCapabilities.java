@@ -38,6 +38,12 @@ class SearchParametersInCapabilities {
                 resource.getSearchParam().clear();
                 search.supported(resource.getType()).forEach((name, type) -> resource.addSearchParam()
                         .setName(name).setType(Enumerations.SearchParamType.fromCode(type)));
+                resource.getSearchInclude().clear();
+                for (String reference : java.util.List.of("patient", "subject")) {
+                    if (search.supported(resource.getType()).containsKey(reference)) {
+                        resource.addSearchInclude(resource.getType() + ":" + reference);
+                    }
+                }
             }
         }
     }
