@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 
@@ -164,15 +163,17 @@ public class ActivityReviews {
         ReviewStore.Row row = new ReviewStore.Row(id, from.toEpochMilli(), to.toEpochMilli(), kind, reviewer, now,
                 createdBy, to.plus(DUE_AFTER).toEpochMilli(), json.writeValueAsString(summary), null, null, null,
                 null);
-        try {
-            return events.atomically(() -> {
-                store.insert(row);
-                events.record(EVENT_TYPE, "open", Action.C, Outcome.SUCCESS, agent, "ActivityReview", id, null, null);
-                return view(row);
-            });
-        } catch (DuplicateKeyException e) {
-            throw new ProblemException(ProblemKind.CONFLICT, "A review of " + from + " to " + to + " exists already");
-        }
+        // The existence check and the insert run under the audit trail's atomic lock, so two openings of one
+        // period cannot both pass the check.
+        return events.atomically(() -> {
+            if (store.exists(row.periodFrom(), row.periodTo())) {
+                throw new ProblemException(ProblemKind.CONFLICT, "A review of " + from + " to " + to
+                        + " exists already");
+            }
+            store.insert(row);
+            events.record(EVENT_TYPE, "open", Action.C, Outcome.SUCCESS, agent, "ActivityReview", id, null, null);
+            return view(row);
+        });
     }
 
     private String reviewer(String reviewerId) {
