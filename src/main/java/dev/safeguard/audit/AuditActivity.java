@@ -24,12 +24,15 @@ public class AuditActivity {
     public record Group(String type, String subtype, String outcome, Integer status, String agentUser,
                         String agentClient, String purposeOfUse, long count) {
 
-        /** The user id, else {@code client:<id>} for a service client without owner, else {@code null}. */
+        /**
+         * Who acted: {@code client:<id>} for a service client (whether or not a user owns it), else the user id,
+         * else {@code null}.
+         */
         public String agent() {
-            if (agentUser != null) {
-                return agentUser;
+            if (agentClient != null) {
+                return "client:" + agentClient;
             }
-            return agentClient == null ? null : "client:" + agentClient;
+            return agentUser;
         }
     }
 

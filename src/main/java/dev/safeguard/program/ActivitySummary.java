@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What the audit trail shows for one review period (164.308(a)(1)(ii)(D)), computed from the audit module's counts.
- * Agents are user ids, or {@code client:<id>} for service clients without an owner; there is no PHI.
+ * Agents are user ids, or {@code client:<id>} for service clients; there is no PHI.
  *
  * @param events           events recorded in the period
  * @param complete         false when the period held more distinct event groups than the audit counts return

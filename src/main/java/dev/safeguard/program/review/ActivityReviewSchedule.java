@@ -12,8 +12,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the review of each period as it ends: looks every {@code safeguard.program.activity-review-check-interval}
- * (default 1 h; first 2 minutes after start) whether the latest ended period has its review, and opens it if not.
+ * Opens the review of each period as it ends: every {@code safeguard.program.activity-review-check-interval}
+ * (default 1 h; the first time {@code safeguard.program.activity-review-first-delay}, default 1 h, after start, as a
+ * review is due days after its period) it opens the latest ended period's review unless it exists.
  */
 @Component
 class ActivityReviewSchedule implements SmartLifecycle {
@@ -27,7 +28,7 @@ class ActivityReviewSchedule implements SmartLifecycle {
 
     ActivityReviewSchedule(ActivityReviews reviews,
                            @Value("${safeguard.program.activity-review-check-interval:1h}") Duration interval,
-                           @Value("${safeguard.program.activity-review-first-delay:2m}") Duration firstDelay) {
+                           @Value("${safeguard.program.activity-review-first-delay:1h}") Duration firstDelay) {
         if (interval.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("safeguard.program.activity-review-check-interval must be at least "
                     + "1 minute; got " + interval);
