@@ -53,6 +53,11 @@ public class Workforce {
         return users.list().stream().map(Workforce::member).toList();
     }
 
+    /** The organization's assigned security official (164.308(a)(2)), if one is assigned. */
+    public Optional<Member> securityOfficial() {
+        return users.currentSecurityOfficial().flatMap(this::find);
+    }
+
     private static Member member(UserRow row) {
         return new Member(row.id(), row.username(), row.displayName(), row.roles(), row.active());
     }
