@@ -49,10 +49,10 @@ class ProgramDashboardPage {
         Actor actor = ConsoleRequest.actor(request);
         List<MetricValue> current = metrics.current();
         List<MetricTile> tiles = current.stream().map(MetricTile::of).toList();
-        model.addAttribute("tiles", tiles.stream().filter(t -> !t.category()).toList());
-        model.addAttribute("categories", tiles.stream().filter(MetricTile::category).toList());
+        model.addAttribute("tiles", tiles.stream().filter(t -> !t.perCategory()).toList());
+        model.addAttribute("categories", tiles.stream().filter(MetricTile::perCategory).toList());
         var series = metrics.recent(Metrics.DEFAULT_RANGE_DAYS);
-        model.addAttribute("trends", tiles.stream().filter(t -> !t.category())
+        model.addAttribute("trends", tiles.stream().filter(t -> !t.perCategory())
                 .map(t -> Trend.of(t, series.getOrDefault(t.id(), List.of()))).toList());
         model.addAttribute("days", Metrics.DEFAULT_RANGE_DAYS);
         model.addAttribute("failingChecks", evaluation.list().stream()
@@ -73,16 +73,16 @@ class ProgramDashboardPage {
         return "redirect:/program/dashboard";
     }
 
-    /** A metric trend: its tile and the recorded days, oldest first. */
-    record Trend(MetricTile metric, List<Day> points) {
+    /**
+     * A metric trend: its tile and the recorded days, oldest first.
+     *
+     * @param chartId the id its chart and table are named by
+     */
+    record Trend(MetricTile metric, String chartId, List<Day> points) {
 
         static Trend of(MetricTile metric, List<MetricPoint> points) {
-            return new Trend(metric, points.stream().map(p -> new Day(p.day().toString(), MetricFormat.number(p.value()),
-                    MetricFormat.display(metric.unit(), p.value()))).toList());
-        }
-
-        String chartId() {
-            return "trend-" + metric.id();
+            return new Trend(metric, "trend-" + metric.id(), points.stream().map(p -> new Day(p.day().toString(),
+                    MetricFormat.number(p.value()), MetricFormat.display(metric.unit(), p.value()))).toList());
         }
     }
 
@@ -95,18 +95,23 @@ class ProgramDashboardPage {
     record Day(String day, String value, String display) {
     }
 
-    /** A metric as a tile shows it. */
+    /**
+     * A metric as a tile shows it.
+     *
+     * @param category the catalog category of a controls-implemented metric, or {@code null}
+     */
     record MetricTile(String id, String title, String unit, Double value, Long numerator, Long denominator,
-                      String display, boolean category) {
+                      String display, String category) {
 
         static MetricTile of(MetricValue v) {
+            String category = v.id().startsWith(Metric.CONTROLS_IMPLEMENTED)
+                    ? v.id().substring(Metric.CONTROLS_IMPLEMENTED.length()) : null;
             return new MetricTile(v.id(), v.title(), v.unit(), v.value(), v.numerator(), v.denominator(),
-                    MetricFormat.display(v.unit(), v.value()), v.id().startsWith(Metric.CONTROLS_IMPLEMENTED));
+                    MetricFormat.display(v.unit(), v.value()), category);
         }
 
-        /** The catalog category of a controls-implemented metric. */
-        String categoryName() {
-            return category ? id.substring(Metric.CONTROLS_IMPLEMENTED.length()) : "";
+        boolean perCategory() {
+            return category != null;
         }
     }
 }
