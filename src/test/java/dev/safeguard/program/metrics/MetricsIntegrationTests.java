@@ -113,6 +113,25 @@ public abstract class MetricsIntegrationTests extends ServerTest {
     }
 
     @Test
+    void openHighAndVeryHighRisksFollowTheRegister() {
+        double high = value(metric(Metric.OPEN_HIGH_RISKS));
+        double veryHigh = value(metric(Metric.OPEN_VERY_HIGH_RISKS));
+        SignedIn compliance = newUser("compliance-officer");
+        assertThat(compliance.api().post("/api/program/risks", risk("Stolen laptop", "high", "high")).status())
+                .isEqualTo(201);
+        assertThat(value(metric(Metric.OPEN_HIGH_RISKS))).isEqualTo(high + 1);
+        assertThat(compliance.api().post("/api/program/risks", risk("Ransomware", "very-high", "very-high"))
+                .status()).isEqualTo(201);
+        assertThat(value(metric(Metric.OPEN_VERY_HIGH_RISKS))).isEqualTo(veryHigh + 1);
+        assertThat(value(metric(Metric.OPEN_HIGH_RISKS))).isEqualTo(high + 1);
+    }
+
+    private static Object risk(String title, String likelihood, String impact) {
+        return Api.map("title", title, "threatId", "ransomware", "vulnerability", "Backups reachable from the domain",
+                "controls", List.of("164.308(a)(7)(ii)(A)"), "likelihood", likelihood, "impact", impact);
+    }
+
+    @Test
     void failingChecksCountTheLatestRuns() {
         Api.Response ran = asOfficer().post("/api/program/checks/run");
         assertThat(ran.status()).isEqualTo(200);
