@@ -8,6 +8,7 @@ import dev.safeguard.testing.OnDatabase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,7 +18,8 @@ import org.openqa.selenium.support.ui.Select;
  * The compliance program pages in a real browser: a compliance officer opens the catalog, finds an addressable
  * specification without a decision, is refused when recording an equivalent alternative without a rationale, records
  * it with rationale and approver and sees it in the decision records and the catalog, switches to the proposed-rule
- * view, and verifies a piece of evidence's signature in place.
+ * view, and verifies a piece of evidence's signature in place; the compliance dashboard draws its Chart.js charts
+ * under the strict CSP.
  */
 public abstract class ProgramConsoleBrowserIntegrationTests extends BrowserTest {
 
@@ -109,6 +111,32 @@ public abstract class ProgramConsoleBrowserIntegrationTests extends BrowserTest 
         tls.findElement(By.cssSelector("td a")).click();
         wait(browser).until(d -> d.getCurrentUrl().contains("/program/evidence/"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("platform.tls");
+    }
+
+    @Test
+    void complianceOfficerOpensTheDashboardAndTheChartsRender() {
+        SignedIn compliance = newUser("compliance-officer");
+        assertThat(compliance.api().post("/api/program/metrics/snapshot").status()).isEqualTo(200);
+        WebDriver browser = browser();
+        signIn(browser, compliance);
+        browser.findElement(By.linkText("Compliance dashboard")).click();
+        waitForPath(browser, "/program/dashboard");
+        assertThat(browser.findElement(By.id("tile-mfa-coverage")).getText()).contains("%");
+        assertThat(browser.findElement(By.id("table-categories")).getText()).contains("technical");
+        List<WebElement> canvases = browser.findElements(By.cssSelector("canvas[data-chart]"));
+        assertThat(canvases).hasSizeGreaterThanOrEqualTo(2);
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        wait(browser).until(d -> Boolean.TRUE.equals(js.executeScript("return typeof Chart !== 'undefined' && "
+                + "Array.prototype.every.call(document.querySelectorAll('canvas[data-chart]'), "
+                + "function (c) { return Chart.getChart(c) != null; })")));
+        assertThat((Long) js.executeScript("return Chart.getChart(document.getElementById('chart-categories'))"
+                + ".data.labels.length")).isEqualTo(5L);
+        assertThat((Long) js.executeScript("return Chart.getChart(document.getElementById("
+                + "'chart-trend-mfa-coverage')).data.datasets[0].data.length")).isGreaterThanOrEqualTo(1L);
+        screenshot(browser, "program-dashboard");
+        browser.findElement(By.id("record-snapshot")).click();
+        wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
+                "Recorded today's metrics"));
     }
 }
 

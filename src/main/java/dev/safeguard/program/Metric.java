@@ -1,0 +1,50 @@
+package dev.safeguard.program;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A compliance metric the program measures (issue #5, part 8), with its unit. Ids are stable API values and are the
+ * keys of the recorded time series. IMPORTANT: never rename an id; recorded series are stored under it.
+ *
+ * @param id    stable id
+ * @param title what it measures
+ * @param unit  {@link #PERCENT}, {@link #COUNT} or {@link #HOURS}
+ */
+public record Metric(String id, String title, String unit) {
+
+    public static final String PERCENT = "percent";
+    public static final String COUNT = "count";
+    public static final String HOURS = "hours";
+
+    public static final String MFA_COVERAGE = "mfa-coverage";
+    public static final String MEAN_TIME_TO_REVOKE = "mean-time-to-revoke";
+    public static final String CENTRAL_LOGGING_COVERAGE = "central-logging-coverage";
+    public static final String OPEN_HIGH_RISKS = "open-high-risks";
+    public static final String OPEN_VERY_HIGH_RISKS = "open-very-high-risks";
+    public static final String FAILING_CHECKS = "failing-checks";
+    public static final String OVERDUE_BREAK_GLASS_REVIEWS = "overdue-break-glass-reviews";
+    public static final String OVERDUE_CONTROL_REVIEWS = "overdue-control-reviews";
+    /** Prefix of the per-category metrics, followed by the catalog category, e.g. {@code controls-implemented.technical}. */
+    public static final String CONTROLS_IMPLEMENTED = "controls-implemented.";
+
+    /** The catalog's safeguard categories, in the order of the regulation (the same set as the catalog's). */
+    public static final List<String> CATEGORIES = List.of("administrative", "physical", "technical", "organizational",
+            "policies-and-documentation");
+
+    /** Every metric, in the order the dashboard shows them; one per catalog category for controls implemented. */
+    public static List<Metric> all() {
+        List<Metric> all = new ArrayList<>(List.of(
+                new Metric(MFA_COVERAGE, "Active accounts with multi-factor authentication", PERCENT),
+                new Metric(MEAN_TIME_TO_REVOKE, "Mean time to revoke access after termination", HOURS),
+                new Metric(CENTRAL_LOGGING_COVERAGE, "Production systems covered by centralized logging", PERCENT),
+                new Metric(OPEN_HIGH_RISKS, "Open high risks", COUNT),
+                new Metric(OPEN_VERY_HIGH_RISKS, "Open very-high risks", COUNT),
+                new Metric(FAILING_CHECKS, "Failing evaluation checks", COUNT),
+                new Metric(OVERDUE_BREAK_GLASS_REVIEWS, "Break-glass grants overdue for review", COUNT),
+                new Metric(OVERDUE_CONTROL_REVIEWS, "Controls past their next review date", COUNT)));
+        CATEGORIES.forEach(c -> all.add(new Metric(CONTROLS_IMPLEMENTED + c,
+                "Controls implemented: " + c.replace('-', ' '), PERCENT)));
+        return List.copyOf(all);
+    }
+}
