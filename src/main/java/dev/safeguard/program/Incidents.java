@@ -72,6 +72,11 @@ public class Incidents {
         this.clock = clock;
     }
 
+    /** The organization's time zone, in which discovery days and deadlines are counted and forms are read. */
+    public java.time.ZoneId timeZone() {
+        return settings.zone();
+    }
+
     /** Incidents, newest report first (at most 500), optionally of one status or {@code open} (not closed). */
     public List<IncidentSummary> list(Actor actor, String status) {
         ProgramRoles.requireReader(actor);

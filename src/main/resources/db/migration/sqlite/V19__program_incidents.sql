@@ -41,9 +41,10 @@ CREATE TABLE program_incident_timeline (
     recorded_at INTEGER NOT NULL,
     author_id   TEXT,
     kind        TEXT    NOT NULL CHECK (kind IN ('note', 'reporter-note', 'change')),
-    text        TEXT    NOT NULL
+    text        TEXT    NOT NULL,
+    position    INTEGER NOT NULL,
+    UNIQUE (incident_id, position)
 );
-CREATE INDEX program_incident_timeline_incident ON program_incident_timeline (incident_id, occurred_at);
 
 -- Audit events (by sequence number) and alerts (by id) that belong to an incident.
 CREATE TABLE program_incident_links (
@@ -96,9 +97,10 @@ CREATE TABLE program_incident_affected (
     unresolved    INTEGER,
     notes         TEXT,
     recorded_at   INTEGER NOT NULL,
-    recorded_by   TEXT    NOT NULL
+    recorded_by   TEXT    NOT NULL,
+    number        INTEGER NOT NULL,
+    UNIQUE (incident_id, number)
 );
-CREATE INDEX program_incident_affected_incident ON program_incident_affected (incident_id, recorded_at);
 
 -- Breach notifications sent (164.404 individuals, 164.406 media, 164.408 HHS, 164.410 the covered entity).
 CREATE TABLE program_incident_notifications (

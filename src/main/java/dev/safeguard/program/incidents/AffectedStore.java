@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * {@code program_incident_affected}: insert-only counts of affected individuals, the newest of an incident being the
- * one in force. {@code agents} and {@code byState} are JSON (user and client ids; state codes and counts).
+ * {@code program_incident_affected}: insert-only counts of affected individuals, the newest (highest number) of an
+ * incident being the one in force. {@code agents} and {@code byState} are JSON (user and client ids; state codes and
+ * counts).
  */
 @Repository
 public class AffectedStore {
@@ -27,11 +28,13 @@ public class AffectedStore {
     }
 
     public void insert(Row r) {
-        jdbc.sql("INSERT INTO program_incident_affected (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?)")
+        // The number orders counts recorded in the same millisecond: the highest is in force.
+        jdbc.sql("INSERT INTO program_incident_affected (" + COLUMNS + ", number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(number), 0) + 1 FROM program_incident_affected WHERE "
+                        + "incident_id = ?))")
                 .params(r.id(), r.incidentId(), r.source(), r.agents(), r.windowFrom(), r.windowTo(), r.total(),
                         r.byState(), r.refusedOnly(), r.withoutState(), r.unreadable(), r.unresolved(), r.notes(),
-                        r.recordedAt(), r.recordedBy())
+                        r.recordedAt(), r.recordedBy(), r.incidentId())
                 .update();
     }
 
@@ -43,7 +46,7 @@ public class AffectedStore {
     /** Every count of the incident, newest first. */
     public List<Row> history(String incidentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM program_incident_affected WHERE incident_id = ? ORDER BY "
-                        + "recorded_at DESC, id DESC")
+                        + "number DESC")
                 .param(incidentId)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         IncidentStore.nullableLong(rs, "window_from"), IncidentStore.nullableLong(rs, "window_to"),

@@ -75,26 +75,21 @@ public class IncidentStore {
 
     /** Incidents, newest report first, at most {@code limit}. */
     public List<Row> list(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM program_incidents ORDER BY reported_at DESC, id LIMIT ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM program_incidents ORDER BY reported_at DESC, reference DESC "
+                        + "LIMIT ?")
                 .param(limit).query((rs, n) -> row(rs)).list();
     }
 
     /** Incidents one person reported, newest first, at most {@code limit}. */
     public List<Row> reportedBy(String reporterId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM program_incidents WHERE reporter_id = ? AND reported_via = "
-                        + "'self-service' ORDER BY reported_at DESC, id LIMIT ?")
+                        + "'self-service' ORDER BY reported_at DESC, reference DESC LIMIT ?")
                 .params(reporterId, limit).query((rs, n) -> row(rs)).list();
-    }
-
-    /** Incidents not closed, oldest report first. */
-    public List<Row> notClosed() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM program_incidents WHERE status <> 'closed' ORDER BY reported_at, "
-                + "id").query((rs, n) -> row(rs)).list();
     }
 
     /** Every incident, oldest report first: the deadline watch looks at closed ones too (the HHS annual log). */
     public List<Row> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM program_incidents ORDER BY reported_at, id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM program_incidents ORDER BY reported_at, reference")
                 .query((rs, n) -> row(rs)).list();
     }
 
@@ -105,16 +100,19 @@ public class IncidentStore {
     }
 
     public void insertEntry(Entry e) {
+        // The position orders entries recorded in the same millisecond; unique, so a race fails instead of misordering.
         jdbc.sql("INSERT INTO program_incident_timeline (id, incident_id, occurred_at, recorded_at, author_id, kind, "
-                        + "text) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(e.id(), e.incidentId(), e.occurredAt(), e.recordedAt(), e.authorId(), e.kind(), e.text())
+                        + "text, position) VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM "
+                        + "program_incident_timeline WHERE incident_id = ?))")
+                .params(e.id(), e.incidentId(), e.occurredAt(), e.recordedAt(), e.authorId(), e.kind(), e.text(),
+                        e.incidentId())
                 .update();
     }
 
     /** The incident's timeline in the order things happened (then as recorded). */
     public List<Entry> entries(String incidentId) {
         return jdbc.sql("SELECT id, incident_id, occurred_at, recorded_at, author_id, kind, text FROM "
-                        + "program_incident_timeline WHERE incident_id = ? ORDER BY occurred_at, recorded_at, id")
+                        + "program_incident_timeline WHERE incident_id = ? ORDER BY occurred_at, recorded_at, position")
                 .param(incidentId)
                 .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getString(5), rs.getString(6), rs.getString(7))).list();
