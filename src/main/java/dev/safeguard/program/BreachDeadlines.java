@@ -77,7 +77,10 @@ public final class BreachDeadlines {
         return LocalDate.of(year, 12, 31).plusDays(DAYS);
     }
 
-    /** Every deadline the facts give rise to, in due order; none when no notification is required. */
+    /**
+     * Every deadline the facts give rise to, in due order (on the same day: individuals, HHS, media, the covered
+     * entity); none when no notification is required.
+     */
     public List<BreachDeadline> of(BreachFacts facts) {
         if (!facts.notificationRequired()) {
             return List.of();
@@ -166,6 +169,7 @@ public final class BreachDeadlines {
 
     private static List<BreachDeadline> sorted(List<BreachDeadline> deadlines) {
         return deadlines.stream().sorted(Comparator.comparing(BreachDeadline::dueOn)
+                .thenComparingInt(d -> IncidentTerms.RECIPIENTS.indexOf(d.recipient()))
                 .thenComparing(BreachDeadline::key)).toList();
     }
 }

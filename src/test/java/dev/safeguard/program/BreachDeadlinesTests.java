@@ -45,6 +45,7 @@ class BreachDeadlinesTests {
         List<BreachDeadline> deadlines = calculator.of(facts(LocalDate.of(2026, 3, 10), individuals,
                 states(residents)));
         BreachDeadline people = find(deadlines, "individuals").orElseThrow();
+        assertThat(deadlines.get(0)).as("individuals first on the same day").isEqualTo(people);
         assertThat(people.dueOn()).isEqualTo(LocalDate.of(2026, 5, 9));
         assertThat(people.citation()).isEqualTo("164.404(b)");
         BreachDeadline hhs = find(deadlines, "hhs").orElseThrow();
