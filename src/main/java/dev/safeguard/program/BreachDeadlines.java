@@ -90,14 +90,15 @@ public final class BreachDeadlines {
         String sixtyBasis = DAYS + " calendar days after discovery on " + discovered;
         Integer individuals = facts.individuals();
         List<BreachDeadline> deadlines = new ArrayList<>();
+        if (individuals != null && individuals == 0) {
+            // Nobody's PHI was compromised: there is nobody to notify, and nothing for HHS or the covered entity.
+            return List.of();
+        }
         if (IncidentTerms.BUSINESS_ASSOCIATE.equals(facts.capacity())) {
             deadlines.add(deadline(facts, "covered-entity", IncidentTerms.COVERED_ENTITY, null, COVERED_ENTITY_RULE,
                     "Notify the covered entity", sixty, sixtyBasis + "; include the identity of each affected "
                             + "individual", individuals == null));
             return sorted(deadlines);
-        }
-        if (individuals != null && individuals == 0) {
-            return List.of();
         }
         boolean unknown = individuals == null;
         deadlines.add(deadline(facts, IncidentTerms.INDIVIDUALS, IncidentTerms.INDIVIDUALS, null, INDIVIDUALS_RULE,

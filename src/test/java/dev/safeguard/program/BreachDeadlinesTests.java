@@ -224,6 +224,9 @@ class BreachDeadlinesTests {
         assertThat(hhs.basis()).contains("not known");
         assertThat(find(unknown, "individuals").orElseThrow().toNotify()).isNull();
         assertThat(at(LocalDate.of(2026, 3, 10), UTC).of(facts(LocalDate.of(2026, 3, 10), 0, Map.of()))).isEmpty();
+        assertThat(at(LocalDate.of(2026, 3, 10), UTC).of(new BreachFacts(noon(LocalDate.of(2026, 3, 10), UTC),
+                IncidentTerms.BUSINESS_ASSOCIATE, IncidentTerms.BREACH, 0, Map.of(), null, List.of())))
+                .as("a business associate with nobody affected").isEmpty();
     }
 
     private static BreachDeadlines at(LocalDate today, ZoneId zone) {
