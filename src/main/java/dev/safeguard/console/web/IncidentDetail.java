@@ -1,7 +1,6 @@
 package dev.safeguard.console.web;
 
 import dev.safeguard.identity.Actor;
-import dev.safeguard.identity.ServiceClientView;
 import dev.safeguard.identity.ServiceClients;
 import dev.safeguard.identity.Workforce;
 import dev.safeguard.program.BreachAssessment;
@@ -47,8 +46,6 @@ class IncidentDetail {
         model.addAttribute("members", workforce.members());
         model.addAttribute("clients", clients.registered().stream().map(c -> new ClientChoice(c.id(), c.name(),
                 c.state())).toList());
-        model.addAttribute("clientNames", clients.registered().stream().collect(java.util.stream.Collectors.toMap(
-                ServiceClientView::id, ServiceClientView::name)));
         model.addAttribute("categories", IncidentTerms.CATEGORIES);
         model.addAttribute("severities", IncidentTerms.SEVERITIES);
         model.addAttribute("capacities", IncidentTerms.CAPACITIES);

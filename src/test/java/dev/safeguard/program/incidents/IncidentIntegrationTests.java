@@ -253,6 +253,11 @@ public abstract class IncidentIntegrationTests extends ServerTest {
         assertThat(note.status()).isEqualTo(200);
         assertThat(note.json().get("notes").toString()).contains("The train company found it.");
         awaitAlerts("incident-reported", "incident:" + reported.text("reference"), 1);
+        assertThat(clinician.api().get("/me/incidents").body()).contains(reported.text("reference"))
+                .doesNotContain(theirs);
+        assertThat(clinician.api().get("/me/incidents/" + theirs).status()).as("another's report page")
+                .isEqualTo(404);
+        assertThat(clinician.api().get("/program/incidents").status()).isEqualTo(403);
 
         assertThat(clinician.api().get(INCIDENTS).status()).isEqualTo(403);
         assertThat(clinician.api().get(INCIDENTS + "/" + mine).status()).isEqualTo(403);
@@ -260,6 +265,10 @@ public abstract class IncidentIntegrationTests extends ServerTest {
                 .isEqualTo(403);
         SignedIn auditor = newUser("auditor");
         assertThat(auditor.api().get(INCIDENTS + "/" + mine).status()).isEqualTo(200);
+        Api.Response auditorPage = auditor.api().get("/program/incidents/" + mine);
+        assertThat(auditorPage.status()).isEqualTo(200);
+        assertThat(auditorPage.body()).contains("id=\"deadlines\"").doesNotContain("id=\"change-status\"",
+                "id=\"save-assessment\"", "id=\"record-notification\"");
         assertThat(auditor.api().post(INCIDENTS + "/" + mine + "/status", Api.map("status", "triage")).status())
                 .isEqualTo(403);
         assertThat(auditor.api().put(INCIDENTS + "/" + mine + "/assessment", Api.map("safeHarbor", "secured"))
