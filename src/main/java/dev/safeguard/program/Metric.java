@@ -25,6 +25,8 @@ public record Metric(String id, String title, String unit) {
     public static final String FAILING_CHECKS = "failing-checks";
     public static final String OVERDUE_BREAK_GLASS_REVIEWS = "overdue-break-glass-reviews";
     public static final String OVERDUE_CONTROL_REVIEWS = "overdue-control-reviews";
+    public static final String OPEN_INCIDENTS = "open-incidents";
+    public static final String OVERDUE_BREACH_NOTIFICATIONS = "overdue-breach-notifications";
     /** Prefix of the per-category metrics, followed by the catalog category, e.g. {@code controls-implemented.technical}. */
     public static final String CONTROLS_IMPLEMENTED = "controls-implemented.";
 
@@ -45,6 +47,8 @@ public record Metric(String id, String title, String unit) {
                 new Metric(OVERDUE_CONTROL_REVIEWS, "Controls past their next review date", COUNT)));
         CATEGORIES.forEach(c -> all.add(new Metric(CONTROLS_IMPLEMENTED + c,
                 "Controls implemented: " + c.replace('-', ' '), PERCENT)));
+        all.add(new Metric(OPEN_INCIDENTS, "Open security incidents", COUNT));
+        all.add(new Metric(OVERDUE_BREACH_NOTIFICATIONS, "Breach notifications overdue", COUNT));
         return List.copyOf(all);
     }
 }

@@ -1,6 +1,7 @@
 package dev.safeguard.program.metrics;
 
 import dev.safeguard.access.BreakGlass;
+import dev.safeguard.program.BreachClocks;
 import dev.safeguard.identity.IdentityFacts;
 import dev.safeguard.program.Evaluation;
 import dev.safeguard.program.LoggingCoverage;
@@ -28,14 +29,16 @@ public class MetricReadings {
     private final Evaluation evaluation;
     private final BreakGlass breakGlass;
     private final ControlCoverage controls;
+    private final BreachClocks incidents;
 
     MetricReadings(IdentityFacts identity, RiskPosture risks, Evaluation evaluation, BreakGlass breakGlass,
-                   ControlCoverage controls) {
+                   ControlCoverage controls, BreachClocks incidents) {
         this.identity = identity;
         this.risks = risks;
         this.evaluation = evaluation;
         this.breakGlass = breakGlass;
         this.controls = controls;
+        this.incidents = incidents;
     }
 
     /** Every metric of {@link Metric#all()}, in that order. */
@@ -66,6 +69,10 @@ public class MetricReadings {
             ControlCoverage.Tally tally = byCategory.getOrDefault(category, new ControlCoverage.Tally(0, 0));
             values.add(MetricValue.percent(id, title(metrics, id), tally.implemented(), tally.applicable()));
         }
+        BreachClocks.Posture posture = incidents.posture();
+        values.add(MetricValue.count(Metric.OPEN_INCIDENTS, title(metrics, Metric.OPEN_INCIDENTS), posture.open()));
+        values.add(MetricValue.count(Metric.OVERDUE_BREACH_NOTIFICATIONS,
+                title(metrics, Metric.OVERDUE_BREACH_NOTIFICATIONS), posture.overdue().size()));
         return List.copyOf(values);
     }
 
