@@ -8,6 +8,7 @@ import dev.safeguard.program.Metric;
 import dev.safeguard.program.MetricValue;
 import dev.safeguard.program.RiskLevel;
 import dev.safeguard.program.RiskPosture;
+import dev.safeguard.program.VendorMeasures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,14 +29,16 @@ public class MetricReadings {
     private final Evaluation evaluation;
     private final BreakGlass breakGlass;
     private final ControlCoverage controls;
+    private final VendorMeasures vendors;
 
     MetricReadings(IdentityFacts identity, RiskPosture risks, Evaluation evaluation, BreakGlass breakGlass,
-                   ControlCoverage controls) {
+                   ControlCoverage controls, VendorMeasures vendors) {
         this.identity = identity;
         this.risks = risks;
         this.evaluation = evaluation;
         this.breakGlass = breakGlass;
         this.controls = controls;
+        this.vendors = vendors;
     }
 
     /** Every metric of {@link Metric#all()}, in that order. */
@@ -66,6 +69,12 @@ public class MetricReadings {
             ControlCoverage.Tally tally = byCategory.getOrDefault(category, new ControlCoverage.Tally(0, 0));
             values.add(MetricValue.percent(id, title(metrics, id), tally.implemented(), tally.applicable()));
         }
+        VendorMeasures.Tally connectivity = vendors.agreementBeforeConnectivity();
+        values.add(MetricValue.percent(Metric.VENDORS_BAA_BEFORE_CONNECTIVITY,
+                title(metrics, Metric.VENDORS_BAA_BEFORE_CONNECTIVITY), connectivity.part(), connectivity.total()));
+        VendorMeasures.Tally coverage = vendors.coverage();
+        values.add(MetricValue.percent(Metric.VENDORS_BAA_COVERAGE, title(metrics, Metric.VENDORS_BAA_COVERAGE),
+                coverage.part(), coverage.total()));
         return List.copyOf(values);
     }
 
