@@ -15,6 +15,8 @@ import java.util.List;
  * @param expiresAt          when it stops being in force, or {@code null} (no fixed expiry: until terminated)
  * @param daysToExpiry       whole days from now until {@code expiresAt} while executed, else {@code null}
  * @param remindersSent      the expiry reminder thresholds (days ahead) already passed, largest first
+ * @param renewed            another agreement of the vendor, executed, carries on after this one expires (so no
+ *                           reminder is raised for it)
  */
 public record BusinessAssociateAgreement(String id, String vendorId, String renewsId, String reference, String notes,
                                          String state, boolean inForce, Instant requestedAt, Instant createdAt,
@@ -22,7 +24,7 @@ public record BusinessAssociateAgreement(String id, String vendorId, String rene
                                          Long daysToExpiry, String evidenceId, Instant executionRecordedAt,
                                          String executionRecordedBy, Instant terminatedAt, String terminationReason,
                                          Instant terminationRecordedAt, String terminationRecordedBy,
-                                         List<Integer> remindersSent) {
+                                         List<Integer> remindersSent, boolean renewed) {
 
     public static final String REQUESTED = "requested";
     public static final String EXECUTED = "executed";

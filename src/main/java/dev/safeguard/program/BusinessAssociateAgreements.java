@@ -33,8 +33,9 @@ import org.springframework.stereotype.Service;
  *
  * <p>Guarantees: security and compliance officers change agreements, auditors read. Every change commits with its
  * audit event (ids only) or not at all; bad dates are refused with 400 and wrong transitions with 409, changing
- * nothing. The signed document is stored as sealed, signed, immutable evidence (controls 164.308(b)(1),
- * 164.308(b)(3), 164.314(a)(1), 164.314(a)(2)(i), and 164.314(a)(2)(iii) for a subcontractor) in the same
+ * nothing. The signed document is stored as sealed, signed, immutable evidence (controls 164.308(b)(3) and
+ * 164.314(a)(2)(i), the specifications of standards 164.308(b)(1) and 164.314(a)(1), and 164.314(a)(2)(iii) for a
+ * subcontractor) in the same
  * transaction as the execution. An execution or termination takes effect on this node's FHIR path at the next
  * request. Agreements are never deleted.
  */
@@ -45,8 +46,11 @@ public class BusinessAssociateAgreements {
     public static final String EVENT_TYPE = "program-baa";
     /** The alert rule of expiry reminders. */
     public static final String REMINDER_RULE = "baa-expiry";
-    static final List<String> CONTROLS = List.of("164.308(b)(1)", "164.308(b)(3)", "164.314(a)(1)",
-            "164.314(a)(2)(i)");
+    /**
+     * The catalog items a signed agreement is evidence for: the implementation specifications of the standards
+     * 164.308(b)(1) and 164.314(a)(1) (a standard that has specifications is evidenced through them).
+     */
+    static final List<String> CONTROLS = List.of("164.308(b)(3)", "164.314(a)(2)(i)");
     static final String SUBCONTRACTOR_CONTROL = "164.314(a)(2)(iii)";
     /** No agreement date before the HIPAA Security Rule era is plausible. */
     static final Instant EARLIEST = Instant.parse("1996-01-01T00:00:00Z");
@@ -327,21 +331,26 @@ public class BusinessAssociateAgreements {
 
     private List<BusinessAssociateAgreement> views(List<AgreementStore.Row> rows) {
         Map<String, List<Integer>> sent = reminders.all();
+        Map<String, List<AgreementStore.Row>> byVendor = store.list().stream()
+                .collect(java.util.stream.Collectors.groupingBy(AgreementStore.Row::vendorId));
         long now = clock.millis();
-        return rows.stream().map(r -> view(r, sent.getOrDefault(r.id(), List.of()), now)).toList();
+        return rows.stream().map(r -> view(r, sent.getOrDefault(r.id(), List.of()), byVendor.get(r.vendorId()), now))
+                .toList();
     }
 
     private BusinessAssociateAgreement view(AgreementStore.Row r) {
-        return view(r, reminders.of(r.id()), clock.millis());
+        return view(r, reminders.of(r.id()), store.ofVendor(r.vendorId()), clock.millis());
     }
 
-    private static BusinessAssociateAgreement view(AgreementStore.Row r, List<Integer> sent, long now) {
+    private static BusinessAssociateAgreement view(AgreementStore.Row r, List<Integer> sent,
+                                                   List<AgreementStore.Row> vendorAgreements, long now) {
         return new BusinessAssociateAgreement(r.id(), r.vendorId(), r.renewsId(), r.reference(), r.notes(),
                 AgreementTerms.state(r, now), AgreementTerms.inForce(r, now), Instant.ofEpochMilli(r.requestedAt()),
                 Instant.ofEpochMilli(r.createdAt()), r.createdBy(), instant(r.executedAt()), instant(r.effectiveAt()),
                 instant(r.expiresAt()), AgreementTerms.daysToExpiry(r, now), r.evidenceId(),
                 instant(r.executionRecordedAt()), r.executionRecordedBy(), instant(r.terminatedAt()),
-                r.terminationReason(), instant(r.terminationRecordedAt()), r.terminationRecordedBy(), sent);
+                r.terminationReason(), instant(r.terminationRecordedAt()), r.terminationRecordedBy(), sent,
+                AgreementTerms.renewed(r, vendorAgreements, now, false));
     }
 
     private static Instant instant(Long millis) {

@@ -41,13 +41,13 @@ class VendorChecks implements CheckSource {
     public List<EvaluationCheck> checks() {
         return List.of(
                 new EvaluationCheck("program.vendor-baa", "Every business associate handling ePHI has a business "
-                        + "associate agreement in force", List.of("164.308(b)(1)", "164.308(b)(3)", "164.314(a)(1)",
-                        "164.314(a)(2)(i)"), () -> covered(v -> !v.subcontractor(), "business associate")),
+                        + "associate agreement in force", List.of("164.308(b)(3)", "164.314(a)(2)(i)"),
+                        () -> covered(v -> !v.subcontractor(), "business associate")),
                 new EvaluationCheck("program.subcontractor-baa", "Every subcontractor handling ePHI has a business "
-                        + "associate agreement in force (flow-down)", List.of("164.314(a)(2)(iii)", "164.308(b)(1)"),
+                        + "associate agreement in force (flow-down)", List.of("164.314(a)(2)(iii)"),
                         () -> covered(Vendor::subcontractor, "subcontractor")),
                 new EvaluationCheck("program.baa-renewal", "No business associate agreement expires within 30 days "
-                        + "without a renewal requested", List.of("164.308(b)(1)", "164.314(a)(1)"), this::renewals));
+                        + "without a renewal requested", List.of("164.308(b)(3)", "164.314(a)(2)(i)"), this::renewals));
     }
 
     private CheckOutcome covered(Predicate<Vendor> which, String kind) {
@@ -62,8 +62,20 @@ class VendorChecks implements CheckSource {
                     }
                     return m;
                 }).toList();
+        Map<String, String> documents = agreements.all().stream().filter(a -> a.evidenceId() != null)
+                .collect(java.util.stream.Collectors.toMap(BusinessAssociateAgreement::id,
+                        BusinessAssociateAgreement::evidenceId));
+        List<Map<String, Object>> inForce = required.stream().filter(v -> Vendor.IN_FORCE.equals(v.agreement()))
+                .map(v -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("vendor", v.id());
+                    m.put("agreementId", v.agreementId());
+                    m.put("evidenceId", documents.get(v.agreementId()));
+                    m.put("expiresAt", v.agreementExpiresAt() == null ? "none" : v.agreementExpiresAt().toString());
+                    return m;
+                }).toList();
         Map<String, Object> observed = Map.of("vendorsHandlingEphi", required.size(), "withoutAgreementInForce",
-                missing, "at", clock.instant().toString());
+                missing, "inForce", inForce, "at", clock.instant().toString());
         if (required.isEmpty()) {
             return new CheckOutcome(EvidenceResult.INFORMATIONAL, "No " + kind + " that handles ePHI is recorded",
                     observed);
