@@ -243,7 +243,7 @@ public class Vendors {
                     + " to be the business associate of this subcontractor");
         }
         int above = 1;
-        for (String p = parents.get(parentId); p != null; p = parents.get(p)) {
+        for (String p = parents.get(parentId); p != null && above <= AgreementGate.MAX_CHAIN; p = parents.get(p)) {
             if (p.equals(id)) {
                 throw new ProblemException(ProblemKind.VALIDATION, "Vendor " + parentId + " is a subcontractor of "
                         + "this vendor; a vendor cannot work for its own subcontractor");

@@ -60,6 +60,8 @@ public abstract class VendorIntegrationTests extends ServerTest {
         Key ownKey = key("front desk");
         String patient = createPatient(ownKey.api());
         String vendor = vendor("Acme Lab " + UUID.randomUUID(), null);
+        assertThat(vendorKey.api().get("/fhir/Patient/" + patient).status()).as("not yet a vendor's client")
+                .isEqualTo(200);
         link(vendor, vendorKey.id());
 
         assertRefused(vendorKey, patient, 1);
@@ -217,21 +219,30 @@ public abstract class VendorIntegrationTests extends ServerTest {
     }
 
     @Test
-    void checksFollowTheAgreements_andTheSignedDocumentIsVerifiedEvidenceOfItsControls() {
+    void subcontractorsClientNeedsEveryAgreementUpTheChain_checksFollowTheAgreements_andTheDocumentIsEvidence() {
         String name = "Flow Down Hosting " + UUID.randomUUID();
         String associate = vendor(name, null);
         String subcontractor = vendor("Flow Down Backup " + UUID.randomUUID(), associate);
         assertThat(missing("program.vendor-baa")).contains(associate).doesNotContain(subcontractor);
         assertThat(missing("program.subcontractor-baa")).contains(subcontractor).doesNotContain(associate);
 
+        Key subKey = key("backup agent");
+        String patient = createPatient(key("intake").api());
+        link(subcontractor, subKey.id());
+        String subBaa = request(subcontractor, null);
+        Api.Response subExecuted = execute(subBaa, null, null);
+        assertThat(subExecuted.status()).isEqualTo(200);
+        assertThat(missing("program.subcontractor-baa")).doesNotContain(subcontractor);
+        Api.Response refused = subKey.api().get("/fhir/Patient/" + patient);
+        assertThat(refused.status()).as("its business associate has no agreement").isEqualTo(403);
+        assertThat(refused.body()).contains("a subcontractor of business associate " + associate);
+
         String baa = request(associate, null);
         Api.Response executed = execute(baa, null, clock.instant().plus(Duration.ofDays(20)));
         assertThat(executed.status()).isEqualTo(200);
+        assertThat(subKey.api().get("/fhir/Patient/" + patient).status()).as("both in force").isEqualTo(200);
         assertThat(missing("program.vendor-baa")).doesNotContain(associate);
         assertThat(observed("program.baa-renewal").get("withoutRenewal").toString()).contains(baa);
-        String subBaa = request(subcontractor, null);
-        Api.Response subExecuted = execute(subBaa, null, null);
-        assertThat(missing("program.subcontractor-baa")).doesNotContain(subcontractor);
         String renewal = request(associate, baa);
         assertThat(observed("program.baa-renewal").get("withoutRenewal").toString()).doesNotContain(baa);
         assertThat(observed("program.vendor-baa").toString()).doesNotContain(name);
@@ -284,6 +295,13 @@ public abstract class VendorIntegrationTests extends ServerTest {
         String child = vendor("Child " + UUID.randomUUID(), vendor);
         vendors++;
         assertProblem(officer.put(VENDORS + "/" + vendor, draft("Cycle", child)), 400, "subcontractor of");
+        String deepest = child;
+        for (int depth = 3; depth <= AgreementGate.MAX_CHAIN; depth++) {
+            deepest = vendor("Depth " + depth + " " + UUID.randomUUID(), deepest);
+            vendors++;
+        }
+        assertProblem(officer.post(VENDORS, draft("Too Deep " + UUID.randomUUID(), deepest)), 400,
+                "at most " + AgreementGate.MAX_CHAIN + " vendors deep");
         assertProblem(officer.post(VENDORS, Api.map("name", "No Services " + UUID.randomUUID(), "services",
                 List.of())), 400, "service");
         assertProblem(officer.post(VENDORS, Api.map("name", "Bad Contact " + UUID.randomUUID(), "services",
