@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,6 +72,8 @@ public class AccessPolicy {
      */
     public record Visibility(boolean everyPatient, Set<String> patients, boolean noPatient) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
 
     private final AccessStore store;
     private final Clock clock;
@@ -181,6 +185,9 @@ public class AccessPolicy {
         try {
             refusal = agreements.refusal(actor.id(), clock.instant());
         } catch (RuntimeException e) {
+            // Refused below (fail closed); logged by type only, so no PHI or SQL reaches the log.
+            log.atWarn().addKeyValue("client", actor.id()).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("The business associate agreement check failed; the request is refused");
             return new Refused("The business associate agreement of this service client could not be checked; no "
                     + "ePHI is released until it can be (45 CFR 164.308(b))", BusinessAssociateGate.CHECK_FAILED);
         }

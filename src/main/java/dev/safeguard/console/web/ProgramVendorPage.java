@@ -59,7 +59,7 @@ class ProgramVendorPage {
 
     @GetMapping("/edit")
     String edit(@PathVariable String id, Model model, HttpServletRequest request) {
-        Actor actor = ConsoleRequest.actor(request);
+        Actor actor = ProgramVendorsPage.writer(ConsoleRequest.actor(request));
         Vendor vendor = vendors.get(actor, id);
         renderForm(model, actor, vendor, VendorForms.VendorForm.of(vendor));
         return "console/program-vendor-form";

@@ -61,7 +61,7 @@ class ProgramVendorsPage {
 
     @GetMapping("/new")
     String form(Model model, HttpServletRequest request) {
-        render(model, ConsoleRequest.actor(request), VendorForms.VendorForm.empty());
+        render(model, writer(ConsoleRequest.actor(request)), VendorForms.VendorForm.empty());
         return "console/program-vendor-form";
     }
 
@@ -85,6 +85,15 @@ class ProgramVendorsPage {
         model.addAttribute("parents", vendors.list(actor));
         model.addAttribute("statuses", Vendor.STATUSES);
         model.addAttribute("usernames", ProgramPages.usernames(workforce));
+    }
+
+    /** The actor, if they may change vendors; readers get 403 instead of a form they cannot send. */
+    static Actor writer(Actor actor) {
+        if (!ProgramPages.writes(actor)) {
+            throw new ProblemException(dev.safeguard.shared.ProblemKind.FORBIDDEN, "Only security and compliance "
+                    + "officers record and change vendors");
+        }
+        return actor;
     }
 
     static Map<String, Vendor> byId(List<Vendor> vendors) {

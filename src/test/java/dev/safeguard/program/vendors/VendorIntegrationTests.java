@@ -377,6 +377,8 @@ public abstract class VendorIntegrationTests extends ServerTest {
         assertThat(page.body()).contains("Readable Vendor", baa).doesNotContain("id=\"edit-vendor\"",
                 "id=\"request-agreement\"", "execute-button-", "id=\"link-client\"");
         assertThat(auditor.get("/program/vendors").body()).contains(vendor).doesNotContain("id=\"new-vendor\"");
+        assertThat(auditor.get("/program/vendors/new").status()).isEqualTo(403);
+        assertThat(auditor.get("/program/vendors/" + vendor + "/edit").status()).isEqualTo(403);
         Api clinician = newUser("clinician").api();
         assertThat(clinician.get(VENDORS).status()).isEqualTo(403);
         assertThat(clinician.get("/program/vendors").status()).isEqualTo(403);
