@@ -241,6 +241,10 @@ public abstract class VendorIntegrationTests extends ServerTest {
         Api.Response executed = execute(baa, null, clock.instant().plus(Duration.ofDays(20)));
         assertThat(executed.status()).isEqualTo(200);
         assertThat(subKey.api().get("/fhir/Patient/" + patient).status()).as("both in force").isEqualTo(200);
+        assertThat(asOfficer().get("/program/vendors/" + subcontractor).body()).contains("Subcontractor of", name,
+                "id=\"clients\"", subKey.id());
+        assertThat(asOfficer().get("/program/vendors/" + associate).body()).contains("id=\"subcontractors\"",
+                "/program/vendors/" + subcontractor);
         assertThat(missing("program.vendor-baa")).doesNotContain(associate);
         assertThat(observed("program.baa-renewal").get("withoutRenewal").toString()).contains(baa);
         String renewal = request(associate, baa);
