@@ -39,9 +39,13 @@ public record Vendor(String id, String name, String parentId, List<String> servi
         clientIds = List.copyOf(clientIds);
     }
 
-    /** A vendor that handles ePHI and is not offboarded needs an agreement in force (164.308(b)(1)). */
+    /**
+     * An active vendor that handles ePHI needs an agreement in force (164.308(b)(1)); the checks and the coverage
+     * metric count these. (Enforcement does not depend on it: the clients of any vendor, prospective ones included,
+     * get no ePHI without an agreement in force.)
+     */
     public boolean agreementRequired() {
-        return handlesEphi && !OFFBOARDED.equals(status);
+        return handlesEphi && ACTIVE.equals(status);
     }
 
     /** The vendor is a subcontractor of another vendor. */

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * connectivity time, an agreement had been signed ({@code executedAt <=} that time) and was in force (effective, not
  * expired, not terminated). Vendors that never touched ePHI are in neither.
  *
- * <p><b>Executed BAA coverage.</b> The denominator is the vendors that handle ePHI and are not offboarded; the
+ * <p><b>Executed BAA coverage.</b> The denominator is the active vendors that handle ePHI; the
  * numerator is those of them with an agreement in force now.
  */
 @Service

@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks of business associate arrangements (164.308(b), 164.314(a)), read from the live vendor and agreement
- * records: every business associate that handles ePHI has an agreement in force; every subcontractor that handles
- * ePHI has one with its business associate (flow-down); no agreement of a vendor that needs one expires within 30
- * days without a renewal requested. What they observed names vendor and agreement ids, states and dates only.
+ * records: every active business associate that handles ePHI has an agreement in force; every active subcontractor
+ * that handles ePHI has one with its business associate (flow-down); no agreement of a vendor that needs one expires
+ * within 30 days without a renewal requested. What they observed names vendor and agreement ids, states and dates
+ * only; the coverage checks list each agreement in force with the evidence id of its signed document, so their
+ * evidence (fresh every day) leads an auditor from the control to every signed agreement in force.
  */
 @Component
 class VendorChecks implements CheckSource {
