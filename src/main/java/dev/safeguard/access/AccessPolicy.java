@@ -8,7 +8,10 @@ import dev.safeguard.identity.Scope;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Service;
  *       read and write the records of the patients they are assigned to now, or hold a break-glass grant for (those
  *       accesses carry purpose of use {@code ETREAT});</li>
  *   <li>security officers, like everyone else, have no other access to patient records;</li>
+ *   <li>a service client that belongs to a vendor reaches nothing unless the {@link BusinessAssociateGate} finds a
+ *       business associate agreement in force now (an error in the gate refuses too);</li>
  *   <li>service clients need a scope covering the type and the access: {@code system/} scopes reach any patient and
  *       resources of no patient, {@code patient/} scopes only the patients on the client's allow-list; a client with
  *       an allow-list reaches no other patient, whatever its scopes.</li>
@@ -43,12 +48,18 @@ public class AccessPolicy {
      * @param purposeOfUse {@code ETREAT} when allowed only through a break-glass grant, else {@code null}
      * @param grantId      the break-glass grant that allowed it, or {@code null}
      * @param reason       why it was refused, for the caller; never names the patient
+     * @param code         a fixed reason code for the audit event of a refusal (e.g.
+     *                     {@link BusinessAssociateGate#NOT_IN_FORCE}), or {@code null}
      */
-    public record Decision(boolean allowed, String purposeOfUse, String grantId, String reason) {
-        static final Decision ALLOW = new Decision(true, null, null, null);
+    public record Decision(boolean allowed, String purposeOfUse, String grantId, String reason, String code) {
+        static final Decision ALLOW = new Decision(true, null, null, null, null);
+
+        public Decision(boolean allowed, String purposeOfUse, String grantId, String reason) {
+            this(allowed, purposeOfUse, grantId, reason, null);
+        }
 
         static Decision deny(String reason) {
-            return new Decision(false, null, null, reason);
+            return new Decision(false, null, null, reason, null);
         }
     }
 
@@ -62,12 +73,16 @@ public class AccessPolicy {
     public record Visibility(boolean everyPatient, Set<String> patients, boolean noPatient) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
+
     private final AccessStore store;
     private final Clock clock;
+    private final BusinessAssociateGate agreements;
 
-    AccessPolicy(AccessStore store, Clock clock) {
+    AccessPolicy(AccessStore store, Clock clock, BusinessAssociateGate agreements) {
         this.store = store;
         this.clock = clock;
+        this.agreements = agreements;
     }
 
     /**
@@ -75,7 +90,9 @@ public class AccessPolicy {
      */
     public Decision decide(Actor actor, Operation operation, String type, String patientId) {
         if (actor.kind() == Actor.Kind.SERVICE_CLIENT) {
-            return client(actor, operation, type, patientId);
+            Refused refused = businessAssociateRefusal(actor);
+            return refused != null ? new Decision(false, null, null, refused.getMessage(), refused.code())
+                    : client(actor, operation, type, patientId);
         }
         if (actor.has(Role.AUDITOR) || actor.has(Role.COMPLIANCE_OFFICER)) {
             return Decision.deny("Auditors and compliance officers do not see patient records");
@@ -108,6 +125,10 @@ public class AccessPolicy {
      */
     public void requireReach(Actor actor, Operation operation, String type) {
         if (actor.kind() == Actor.Kind.SERVICE_CLIENT) {
+            Refused refused = businessAssociateRefusal(actor);
+            if (refused != null) {
+                throw refused;
+            }
             if (covering(actor, type, operation).isEmpty()) {
                 throw new Refused(missingScope(type, operation));
             }
@@ -130,6 +151,10 @@ public class AccessPolicy {
      */
     public Visibility visibility(Actor actor, String type) {
         if (actor.kind() == Actor.Kind.SERVICE_CLIENT) {
+            Refused refused = businessAssociateRefusal(actor);
+            if (refused != null) {
+                throw refused;
+            }
             List<Scope> covering = covering(actor, type, Operation.READ);
             if (covering.isEmpty()) {
                 throw new Refused(missingScope(type, Operation.READ));
@@ -152,6 +177,23 @@ public class AccessPolicy {
         Set<String> patients = new LinkedHashSet<>(store.assignedPatients(actor.id(), now));
         patients.addAll(store.grantedPatients(actor.id(), now));
         return new Visibility(false, patients, true);
+    }
+
+    /** The gate's refusal of a vendor's client, or {@code null}; any failure of the gate refuses (fail closed). */
+    private Refused businessAssociateRefusal(Actor actor) {
+        Optional<String> refusal;
+        try {
+            refusal = agreements.refusal(actor.id(), clock.instant());
+        } catch (RuntimeException e) {
+            // Refused below (fail closed); logged by type only, so no PHI or SQL reaches the log.
+            log.atWarn().addKeyValue("client", actor.id()).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("The business associate agreement check failed; the request is refused");
+            return new Refused("The business associate agreement of this service client could not be checked; no "
+                    + "ePHI is released until it can be (45 CFR 164.308(b))", BusinessAssociateGate.CHECK_FAILED);
+        }
+        return refusal == null ? new Refused("The business associate agreement of this service client could not be "
+                + "checked", BusinessAssociateGate.CHECK_FAILED)
+                : refusal.map(reason -> new Refused(reason, BusinessAssociateGate.NOT_IN_FORCE)).orElse(null);
     }
 
     private Decision client(Actor actor, Operation operation, String type, String patientId) {
@@ -182,8 +224,21 @@ public class AccessPolicy {
 
     /** The caller may not see any resource of the type. */
     public static final class Refused extends RuntimeException {
+        private final String code;
+
         public Refused(String message) {
+            this(message, null);
+        }
+
+        /** @param code a fixed reason code for the audit event, or {@code null} */
+        public Refused(String message, String code) {
             super(message, null, false, false);
+            this.code = code;
+        }
+
+        /** The fixed reason code for the audit event, or {@code null}. */
+        public String code() {
+            return code;
         }
     }
 }

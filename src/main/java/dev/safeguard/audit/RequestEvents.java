@@ -10,8 +10,8 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * The audit event of an HTTP request: who (the agent the authenticating filter left on the request, or an anonymous
  * caller), what (the route, or the handler's {@link AuditDetails}), the status and its outcome, the query (stored
- * only as a pseudonym) and the request id. The audit filter records it for every API request; a handler that records
- * its change atomically builds the same event here.
+ * only as a pseudonym), the request id, and for a refusal the handler's {@link AuditReason}. The audit filter
+ * records it for every API request; a handler that records its change atomically builds the same event here.
  */
 public final class RequestEvents {
 
@@ -38,7 +38,8 @@ public final class RequestEvents {
         return new AuditEvent(api ? "rest" : "console", details.subtype(request.getMethod(), route),
                 action(request.getMethod(), route), outcome, status, who, details.purposeOfUse(),
                 details.entityType(), details.entityId(), details.entityVersion(), details.patientReference(),
-                request.getQueryString(), details.resultCount(), requestId, null);
+                request.getQueryString(), details.resultCount(), requestId,
+                status >= 400 ? AuditReason.of(request) : null);
     }
 
     static Action action(String method, String route) {

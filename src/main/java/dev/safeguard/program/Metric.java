@@ -30,6 +30,9 @@ public record Metric(String id, String title, String unit) {
     /** Prefix of the per-category metrics, followed by the catalog category, e.g. {@code controls-implemented.technical}. */
     public static final String CONTROLS_IMPLEMENTED = "controls-implemented.";
 
+    public static final String VENDORS_BAA_BEFORE_CONNECTIVITY = "vendors-baa-before-connectivity";
+    public static final String VENDORS_BAA_COVERAGE = "vendors-baa-coverage";
+
     /** The catalog's safeguard categories, in the order of the regulation (the same set as the catalog's). */
     public static final List<String> CATEGORIES = List.of("administrative", "physical", "technical", "organizational",
             "policies-and-documentation");
@@ -49,6 +52,9 @@ public record Metric(String id, String title, String unit) {
                 "Controls implemented: " + c.replace('-', ' '), PERCENT)));
         all.add(new Metric(OPEN_INCIDENTS, "Open security incidents", COUNT));
         all.add(new Metric(OVERDUE_BREACH_NOTIFICATIONS, "Breach notifications overdue", COUNT));
+        all.add(new Metric(VENDORS_BAA_BEFORE_CONNECTIVITY, "Vendors with an executed BAA before production "
+                + "connectivity", PERCENT));
+        all.add(new Metric(VENDORS_BAA_COVERAGE, "Vendors handling ePHI with a BAA in force", PERCENT));
         return List.copyOf(all);
     }
 }

@@ -33,6 +33,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     static final String DETAIL = "The request body is larger than the limit of this endpoint";
 
     static final long LARGE = 1024 * 1024;
+    /** The execution of a business associate agreement with its signed document, by the API and by the console. */
+    private static final java.util.regex.Pattern EXECUTION = java.util.regex.Pattern.compile(
+            "/api/program/baas/[^/]+/execution|/program/vendors/[^/]+/baas/[^/]+/execution");
 
     private final long defaultLimit;
     private final long fhirLimit;
@@ -44,7 +47,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
      * @param limit     every endpoint but FHIR's (default 1 MiB)
      * @param fhirLimit {@code /fhir}, where transaction Bundles of whole patient histories and Binary resources are
      *                  posted (default 32 MiB)
-     * @param evidenceLimit {@code /api/program/evidence}, where evidence of up to 10 MiB is uploaded (default 11 MiB:
+     * @param evidenceLimit {@code /api/program/evidence}, where evidence of up to 10 MiB is uploaded, and the
+     *                      execution of a business associate agreement with its signed document (default 11 MiB:
      *                      the content and its metadata)
      */
     RequestBodyLimitFilter(@Value("${safeguard.http.max-body-size:1MB}") DataSize limit,
@@ -68,9 +72,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI();
         boolean fhir = path.equals("/fhir") || path.startsWith("/fhir/");
-        long limit = fhir ? fhirLimit
-                : path.equals("/api/program/evidence") || path.equals("/api/program/evidence/files") ? evidenceLimit
-                : defaultLimit;
+        long limit = fhir ? fhirLimit : evidenceUpload(path) ? evidenceLimit : defaultLimit;
         long length = request.getContentLengthLong();
         if (length > limit) {
             problems.write(request, response, ProblemKind.PAYLOAD_TOO_LARGE, DETAIL, null);
@@ -98,6 +100,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         } finally {
             largeBodies.release();
         }
+    }
+
+    /** Paths that take a document stored as evidence: evidence itself and signed business associate agreements. */
+    static boolean evidenceUpload(String path) {
+        return path.equals("/api/program/evidence") || path.equals("/api/program/evidence/files")
+                || EXECUTION.matcher(path).matches();
     }
 
     private static boolean hasBody(HttpServletRequest request) {

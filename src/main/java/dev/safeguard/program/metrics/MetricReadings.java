@@ -9,6 +9,7 @@ import dev.safeguard.program.Metric;
 import dev.safeguard.program.MetricValue;
 import dev.safeguard.program.RiskLevel;
 import dev.safeguard.program.RiskPosture;
+import dev.safeguard.program.VendorMeasures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,15 +31,17 @@ public class MetricReadings {
     private final BreakGlass breakGlass;
     private final ControlCoverage controls;
     private final BreachClocks incidents;
+    private final VendorMeasures vendors;
 
     MetricReadings(IdentityFacts identity, RiskPosture risks, Evaluation evaluation, BreakGlass breakGlass,
-                   ControlCoverage controls, BreachClocks incidents) {
+                   ControlCoverage controls, BreachClocks incidents, VendorMeasures vendors) {
         this.identity = identity;
         this.risks = risks;
         this.evaluation = evaluation;
         this.breakGlass = breakGlass;
         this.controls = controls;
         this.incidents = incidents;
+        this.vendors = vendors;
     }
 
     /** Every metric of {@link Metric#all()}, in that order. */
@@ -73,6 +76,12 @@ public class MetricReadings {
         values.add(MetricValue.count(Metric.OPEN_INCIDENTS, title(metrics, Metric.OPEN_INCIDENTS), posture.open()));
         values.add(MetricValue.count(Metric.OVERDUE_BREACH_NOTIFICATIONS,
                 title(metrics, Metric.OVERDUE_BREACH_NOTIFICATIONS), posture.overdue().size()));
+        VendorMeasures.Tally connectivity = vendors.agreementBeforeConnectivity();
+        values.add(MetricValue.percent(Metric.VENDORS_BAA_BEFORE_CONNECTIVITY,
+                title(metrics, Metric.VENDORS_BAA_BEFORE_CONNECTIVITY), connectivity.part(), connectivity.total()));
+        VendorMeasures.Tally coverage = vendors.coverage();
+        values.add(MetricValue.percent(Metric.VENDORS_BAA_COVERAGE, title(metrics, Metric.VENDORS_BAA_COVERAGE),
+                coverage.part(), coverage.total()));
         return List.copyOf(values);
     }
 

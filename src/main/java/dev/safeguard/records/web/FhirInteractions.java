@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import dev.safeguard.audit.AuditDetails;
 import dev.safeguard.audit.AuditEvent;
+import dev.safeguard.audit.AuditReason;
 import dev.safeguard.shared.SecurityEvent.Action;
 import java.util.ArrayList;
 import org.hl7.fhir.r4.model.Bundle;
@@ -204,7 +205,7 @@ public class FhirInteractions {
         try {
             visibility = access.visibility(actor, type);
         } catch (AccessPolicy.Refused e) {
-            throw new ForbiddenOperationException(e.getMessage());
+            throw refused(e);
         }
         if (visibility.everyPatient()) {
             return null;
@@ -335,6 +336,7 @@ public class FhirInteractions {
                 describe(request, "batch " + interaction(s), s.type(), s.id(), null,
                         failed == null ? null : failed.patientReference(), null, null);
                 trail.append(as(RequestEvents.of(request, e.getStatusCode()), s));
+                AuditReason.set(request, null);
                 entries.add(Transactions.failure(e));
             }
         }
@@ -467,6 +469,7 @@ public class FhirInteractions {
         Decision decision = access.decide(actor, operation, type, patientId(patientReference));
         if (!decision.allowed()) {
             describe(request, interaction, type, id, version, patientReference, null, null);
+            AuditReason.set(request, decision.code());
             throw new ForbiddenOperationException(decision.reason());
         }
         return decision;
@@ -481,9 +484,17 @@ public class FhirInteractions {
         try {
             access.requireReach(actor, operation, type);
         } catch (AccessPolicy.Refused e) {
-            throw new ForbiddenOperationException(e.getMessage());
+            throw refused(e);
         }
         return actor;
+    }
+
+    /** The refusal as FHIR's 403, its reason code (if any) put on the current request for the audit event. */
+    private static ForbiddenOperationException refused(AccessPolicy.Refused e) {
+        if (e.code() != null && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a) {
+            AuditReason.set(a.getRequest(), e.code());
+        }
+        return new ForbiddenOperationException(e.getMessage());
     }
 
     private static String patientId(String patientReference) {
