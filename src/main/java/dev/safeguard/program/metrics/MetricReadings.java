@@ -2,6 +2,7 @@ package dev.safeguard.program.metrics;
 
 import dev.safeguard.access.BreakGlass;
 import dev.safeguard.identity.IdentityFacts;
+import dev.safeguard.program.AccessReviews;
 import dev.safeguard.program.Evaluation;
 import dev.safeguard.program.LoggingCoverage;
 import dev.safeguard.program.Metric;
@@ -28,14 +29,16 @@ public class MetricReadings {
     private final Evaluation evaluation;
     private final BreakGlass breakGlass;
     private final ControlCoverage controls;
+    private final AccessReviews accessReviews;
 
     MetricReadings(IdentityFacts identity, RiskPosture risks, Evaluation evaluation, BreakGlass breakGlass,
-                   ControlCoverage controls) {
+                   ControlCoverage controls, AccessReviews accessReviews) {
         this.identity = identity;
         this.risks = risks;
         this.evaluation = evaluation;
         this.breakGlass = breakGlass;
         this.controls = controls;
+        this.accessReviews = accessReviews;
     }
 
     /** Every metric of {@link Metric#all()}, in that order. */
@@ -66,6 +69,9 @@ public class MetricReadings {
             ControlCoverage.Tally tally = byCategory.getOrDefault(category, new ControlCoverage.Tally(0, 0));
             values.add(MetricValue.percent(id, title(metrics, id), tally.implemented(), tally.applicable()));
         }
+        values.add(MetricValue.count(Metric.ACCESS_REVIEW_OVERDUE_ITEMS,
+                title(metrics, Metric.ACCESS_REVIEW_OVERDUE_ITEMS), accessReviews.overdueItems()));
+        values.add(accessReviewDecided(metrics.get(Metric.ACCESS_REVIEW_DECIDED)));
         return List.copyOf(values);
     }
 
@@ -83,6 +89,12 @@ public class MetricReadings {
         Double hours = delays.isEmpty() ? null : Math.round(delays.stream().mapToLong(Duration::toMillis).average()
                 .orElseThrow() / 36_000.0) / 100.0;
         return new MetricValue(metric.id(), metric.title(), metric.unit(), hours, null, null);
+    }
+
+    /** Of the newest campaign; nothing to measure before the first one. */
+    private MetricValue accessReviewDecided(Metric metric) {
+        return accessReviews.latest().map(c -> MetricValue.percent(metric.id(), metric.title(), c.decided(), c.items()))
+                .orElseGet(() -> new MetricValue(metric.id(), metric.title(), metric.unit(), null, null, null));
     }
 
     private static String title(Map<String, Metric> metrics, String id) {
