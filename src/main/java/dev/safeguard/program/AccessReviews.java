@@ -150,10 +150,17 @@ public class AccessReviews {
         return views.item(row, views.status(campaign(row.campaignId())));
     }
 
-    /** Names another reviewer for an undecided item: an active workforce member other than the item's subject. */
+    /**
+     * Names another reviewer for an undecided item: an active workforce member other than the item's subject. The
+     * subject cannot reassign their own item.
+     */
     public AccessReviewItem reassign(Actor actor, String itemId, String reviewerId, RequestOrigin origin) {
         ProgramRoles.requireWriter(actor);
         ItemStore.Row row = itemRow(itemId);
+        if (actor.id().equals(row.subjectUserId())) {
+            throw new ProblemException(ProblemKind.FORBIDDEN, "Nobody chooses who reviews their own entitlements; "
+                    + "another officer reassigns this item");
+        }
         String reviewer = Fields.required(reviewerId, "reviewerId", 64);
         Workforce.Member member = workforce.find(reviewer).filter(Workforce.Member::active).orElseThrow(() ->
                 new ProblemException(ProblemKind.VALIDATION, "The reviewer must be an active workforce member; "

@@ -69,8 +69,9 @@ public class LastActivityQueries {
             chunk.forEach(r -> params.add(r.userId()));
             jdbc.query(sql.toString(), rs -> {
                 long at = rs.getLong(3);
+                boolean none = rs.wasNull();
                 CareRelationship r = byPair.get(rs.getString(1) + " " + rs.getString(2));
-                if (!rs.wasNull() && r != null) {
+                if (!none && r != null) {
                     found.put(r, Instant.ofEpochMilli(at));
                 }
             }, params.toArray());
