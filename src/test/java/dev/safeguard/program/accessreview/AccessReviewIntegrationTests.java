@@ -315,6 +315,10 @@ public abstract class AccessReviewIntegrationTests extends ServerTest {
         assertThat(as(auditor).get(CAMPAIGNS + "/" + campaignId).status()).isEqualTo(200);
         assertThat(as(auditor).post(CAMPAIGNS + "/" + campaignId + "/items/" + text(care, "id") + "/reviewer",
                 Api.map("reviewerId", deputy.id())).status()).isEqualTo(403);
+        String itemPage = "/program/access-reviews/" + campaignId + "/items/" + text(care, "id");
+        assertThat(as(auditor).get(itemPage).body()).contains(clinician.username()).doesNotContain("reassign-form");
+        assertThat(as(officer()).get(itemPage).body()).contains("id=\"reassign-form\"");
+        assertThat(as(auditor).get("/program/access-reviews").body()).doesNotContain("start-campaign");
 
         Api officerApi = as(officer());
         String path = MINE + "/" + text(care, "id") + "/decision";
