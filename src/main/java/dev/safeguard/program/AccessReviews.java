@@ -234,9 +234,13 @@ public class AccessReviews {
     }
 
     private Optional<AccessReviewCampaign> open(String origin, String openedBy, Duration due, Agent agent) {
-        campaigns.open().ifPresent(c -> {
-            throw openAlready(c);
-        });
+        Optional<CampaignStore.Row> alreadyOpen = campaigns.open();
+        if (alreadyOpen.isPresent()) {
+            if (openedBy == null) {
+                return Optional.empty();
+            }
+            throw openAlready(alreadyOpen.get());
+        }
         Instant now = clock.instant();
         Instant cycle = ReviewCycles.start(now, settings.cadenceMonths());
         String id = UUID.randomUUID().toString();

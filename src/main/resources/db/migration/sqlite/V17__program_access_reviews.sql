@@ -20,6 +20,9 @@ CREATE TABLE program_access_review_campaigns (
 );
 CREATE INDEX program_access_review_campaigns_opened ON program_access_review_campaigns (opened_at);
 CREATE INDEX program_access_review_campaigns_completed ON program_access_review_campaigns (completed_at);
+-- At most one campaign is open at a time, also when two nodes open one at once.
+CREATE UNIQUE INDEX program_access_review_campaigns_one_open ON program_access_review_campaigns ((completed_at IS NULL))
+    WHERE completed_at IS NULL;
 
 -- One entitlement of one campaign. kind 'role' names role; 'care-team' names assignment_id and patient_id (the
 -- Patient's logical id, as care_team_assignments holds it); 'service-client' names client_id (subject_user_id is the

@@ -1,6 +1,7 @@
 package dev.safeguard.program.accessreview;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.safeguard.program.AccessReviewCampaign;
 import dev.safeguard.program.AccessReviews;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -298,6 +300,10 @@ public abstract class AccessReviewIntegrationTests extends ServerTest {
         JsonNode campaign = start();
         String campaignId = campaign.get("id").asString();
         assertThat(as(officer()).post(CAMPAIGNS, Api.map()).status()).as("one open campaign at a time").isEqualTo(409);
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO program_access_review_campaigns (id, origin, cycle_start, "
+                + "opened_at, due_at, unused_after_days, item_count) VALUES ('second', 'scheduled', 0, 1, 2, 90, 0)")
+                .update()).as("the database keeps one open campaign too (two nodes)")
+                .isInstanceOf(DataIntegrityViolationException.class);
         List<JsonNode> items = items(campaignId);
         JsonNode care = careTeam(items, assignment);
         JsonNode role = one(items, i -> kind(i, "role") && subject(i, clinician));
