@@ -29,6 +29,8 @@ public record Metric(String id, String title, String unit) {
     public static final String OVERDUE_BREACH_NOTIFICATIONS = "overdue-breach-notifications";
     /** Prefix of the per-category metrics, followed by the catalog category, e.g. {@code controls-implemented.technical}. */
     public static final String CONTROLS_IMPLEMENTED = "controls-implemented.";
+    public static final String ACCESS_REVIEW_OVERDUE_ITEMS = "access-review-overdue-items";
+    public static final String ACCESS_REVIEW_DECIDED = "access-review-decided";
 
     public static final String VENDORS_BAA_BEFORE_CONNECTIVITY = "vendors-baa-before-connectivity";
     public static final String VENDORS_BAA_COVERAGE = "vendors-baa-coverage";
@@ -55,6 +57,8 @@ public record Metric(String id, String title, String unit) {
         all.add(new Metric(VENDORS_BAA_BEFORE_CONNECTIVITY, "Vendors with an executed BAA before production "
                 + "connectivity", PERCENT));
         all.add(new Metric(VENDORS_BAA_COVERAGE, "Vendors handling ePHI with a BAA in force", PERCENT));
+        all.add(new Metric(ACCESS_REVIEW_OVERDUE_ITEMS, "Access-review items past their due date", COUNT));
+        all.add(new Metric(ACCESS_REVIEW_DECIDED, "Items decided in the latest access review", PERCENT));
         return List.copyOf(all);
     }
 }

@@ -3,6 +3,7 @@ package dev.safeguard.program.metrics;
 import dev.safeguard.access.BreakGlass;
 import dev.safeguard.program.BreachClocks;
 import dev.safeguard.identity.IdentityFacts;
+import dev.safeguard.program.AccessReviews;
 import dev.safeguard.program.Evaluation;
 import dev.safeguard.program.LoggingCoverage;
 import dev.safeguard.program.Metric;
@@ -33,8 +34,11 @@ public class MetricReadings {
     private final BreachClocks incidents;
     private final VendorMeasures vendors;
 
+    private final AccessReviews accessReviews;
+
     MetricReadings(IdentityFacts identity, RiskPosture risks, Evaluation evaluation, BreakGlass breakGlass,
-                   ControlCoverage controls, BreachClocks incidents, VendorMeasures vendors) {
+                   ControlCoverage controls, BreachClocks incidents, VendorMeasures vendors,
+                   AccessReviews accessReviews) {
         this.identity = identity;
         this.risks = risks;
         this.evaluation = evaluation;
@@ -42,6 +46,7 @@ public class MetricReadings {
         this.controls = controls;
         this.incidents = incidents;
         this.vendors = vendors;
+        this.accessReviews = accessReviews;
     }
 
     /** Every metric of {@link Metric#all()}, in that order. */
@@ -82,6 +87,9 @@ public class MetricReadings {
         VendorMeasures.Tally coverage = vendors.coverage();
         values.add(MetricValue.percent(Metric.VENDORS_BAA_COVERAGE, title(metrics, Metric.VENDORS_BAA_COVERAGE),
                 coverage.part(), coverage.total()));
+        values.add(MetricValue.count(Metric.ACCESS_REVIEW_OVERDUE_ITEMS,
+                title(metrics, Metric.ACCESS_REVIEW_OVERDUE_ITEMS), accessReviews.overdueItems()));
+        values.add(accessReviewDecided(metrics.get(Metric.ACCESS_REVIEW_DECIDED)));
         return List.copyOf(values);
     }
 
@@ -99,6 +107,12 @@ public class MetricReadings {
         Double hours = delays.isEmpty() ? null : Math.round(delays.stream().mapToLong(Duration::toMillis).average()
                 .orElseThrow() / 36_000.0) / 100.0;
         return new MetricValue(metric.id(), metric.title(), metric.unit(), hours, null, null);
+    }
+
+    /** Of the newest campaign; nothing to measure before the first one. */
+    private MetricValue accessReviewDecided(Metric metric) {
+        return accessReviews.latest().map(c -> MetricValue.percent(metric.id(), metric.title(), c.decided(), c.items()))
+                .orElseGet(() -> new MetricValue(metric.id(), metric.title(), metric.unit(), null, null, null));
     }
 
     private static String title(Map<String, Metric> metrics, String id) {

@@ -1,0 +1,15 @@
+package dev.safeguard.program;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a reviewer changes an entitlement to: for a role item, the role put in its place; for a care-team item, an
+ * earlier end; for a service-client item, an earlier expiry and/or fewer scopes. Unused fields are {@code null}.
+ */
+public record AccessReviewChange(String role, Instant endsAt, Instant expiresAt, List<String> scopes) {
+
+    public AccessReviewChange {
+        scopes = scopes == null ? null : List.copyOf(scopes);
+    }
+}
