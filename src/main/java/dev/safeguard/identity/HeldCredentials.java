@@ -42,12 +42,26 @@ public class HeldCredentials {
     public record Revocation(String kind, String reference, String cause, Instant revokedAt) {
     }
 
+    /**
+     * An account's lifecycle state.
+     *
+     * @param status       {@code active}, {@code disabled} or {@code terminated}
+     * @param terminatedAt the termination's effective time, or {@code null}
+     */
+    public record AccountState(String userId, String status, Instant terminatedAt) {
+    }
+
     private final HeldCredentialsStore store;
     private final java.time.Clock clock;
 
     HeldCredentials(HeldCredentialsStore store, java.time.Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /** The state of every account, by user id. */
+    public java.util.Map<String, AccountState> accountStates() {
+        return store.accountStates();
     }
 
     /** Every session of the user still stored (expired ones until the reaper removes them). */

@@ -161,3 +161,14 @@ CREATE TABLE program_security_reminder_reads (
     read_at     INTEGER NOT NULL,
     PRIMARY KEY (reminder_id, user_id)
 );
+
+-- Signed training reports (completions per module over a period), each recorded as evidence.
+CREATE TABLE program_training_reports (
+    id          TEXT    PRIMARY KEY,
+    period_from INTEGER NOT NULL,
+    period_to   INTEGER NOT NULL,
+    evidence_id TEXT    NOT NULL,
+    recorded_at INTEGER NOT NULL,
+    recorded_by TEXT    NOT NULL
+);
+CREATE INDEX program_training_reports_recorded ON program_training_reports (recorded_at);

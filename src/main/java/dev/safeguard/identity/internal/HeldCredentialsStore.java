@@ -16,6 +16,17 @@ public class HeldCredentialsStore {
         this.jdbc = jdbc;
     }
 
+    public java.util.Map<String, HeldCredentials.AccountState> accountStates() {
+        java.util.Map<String, HeldCredentials.AccountState> states = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, status, terminated_at FROM users").query(rs -> {
+            long terminated = rs.getLong(3);
+            Instant terminatedAt = rs.wasNull() ? null : Instant.ofEpochMilli(terminated);
+            states.put(rs.getString(1), new HeldCredentials.AccountState(rs.getString(1),
+                    rs.getString(2).toLowerCase(java.util.Locale.ROOT), terminatedAt));
+        });
+        return java.util.Map.copyOf(states);
+    }
+
     public List<HeldCredentials.Session> sessionsOf(String userId) {
         return jdbc.sql("SELECT id_hash, stage, created_at, last_accessed_at, expires_at FROM sessions WHERE user_id = ? "
                         + "ORDER BY created_at")
