@@ -25,6 +25,9 @@ public record Metric(String id, String title, String unit) {
     public static final String FAILING_CHECKS = "failing-checks";
     public static final String OVERDUE_BREAK_GLASS_REVIEWS = "overdue-break-glass-reviews";
     public static final String OVERDUE_CONTROL_REVIEWS = "overdue-control-reviews";
+    /** Of the training assignments that fell due in the last 365 days, the share completed by their due date. */
+    public static final String TRAINING_ON_SCHEDULE = "training-on-schedule";
+    public static final String TRAINING_OVERDUE = "training-overdue";
     /** Prefix of the per-category metrics, followed by the catalog category, e.g. {@code controls-implemented.technical}. */
     public static final String CONTROLS_IMPLEMENTED = "controls-implemented.";
 
@@ -45,6 +48,8 @@ public record Metric(String id, String title, String unit) {
                 new Metric(OVERDUE_CONTROL_REVIEWS, "Controls past their next review date", COUNT)));
         CATEGORIES.forEach(c -> all.add(new Metric(CONTROLS_IMPLEMENTED + c,
                 "Controls implemented: " + c.replace('-', ' '), PERCENT)));
+        all.add(new Metric(TRAINING_ON_SCHEDULE, "Workforce completing security training on schedule", PERCENT));
+        all.add(new Metric(TRAINING_OVERDUE, "Security training assignments overdue", COUNT));
         return List.copyOf(all);
     }
 }

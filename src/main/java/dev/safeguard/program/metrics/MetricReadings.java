@@ -8,6 +8,7 @@ import dev.safeguard.program.Metric;
 import dev.safeguard.program.MetricValue;
 import dev.safeguard.program.RiskLevel;
 import dev.safeguard.program.RiskPosture;
+import dev.safeguard.program.TrainingAssignments;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,14 +29,16 @@ public class MetricReadings {
     private final Evaluation evaluation;
     private final BreakGlass breakGlass;
     private final ControlCoverage controls;
+    private final TrainingAssignments training;
 
     MetricReadings(IdentityFacts identity, RiskPosture risks, Evaluation evaluation, BreakGlass breakGlass,
-                   ControlCoverage controls) {
+                   ControlCoverage controls, TrainingAssignments training) {
         this.identity = identity;
         this.risks = risks;
         this.evaluation = evaluation;
         this.breakGlass = breakGlass;
         this.controls = controls;
+        this.training = training;
     }
 
     /** Every metric of {@link Metric#all()}, in that order. */
@@ -66,6 +69,11 @@ public class MetricReadings {
             ControlCoverage.Tally tally = byCategory.getOrDefault(category, new ControlCoverage.Tally(0, 0));
             values.add(MetricValue.percent(id, title(metrics, id), tally.implemented(), tally.applicable()));
         }
+        TrainingAssignments.Tally onSchedule = training.onSchedule();
+        values.add(MetricValue.percent(Metric.TRAINING_ON_SCHEDULE, title(metrics, Metric.TRAINING_ON_SCHEDULE),
+                onSchedule.part(), onSchedule.total()));
+        values.add(MetricValue.count(Metric.TRAINING_OVERDUE, title(metrics, Metric.TRAINING_OVERDUE),
+                training.overdue().size()));
         return List.copyOf(values);
     }
 
