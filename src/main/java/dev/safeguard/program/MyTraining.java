@@ -4,8 +4,8 @@ import dev.safeguard.identity.Actor;
 import dev.safeguard.identity.RequestOrigin;
 import dev.safeguard.identity.Workforce;
 import dev.safeguard.program.internal.ProgramEvents;
-import dev.safeguard.program.training.AssignmentStore;
-import dev.safeguard.program.training.ModuleStore;
+import dev.safeguard.program.training.TrainingAssignmentStore;
+import dev.safeguard.program.training.TrainingModuleStore;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import dev.safeguard.shared.SecurityEvent.Action;
@@ -63,13 +63,13 @@ public class MyTraining {
     private final TrainingAssignments assignments;
     private final TrainingModules modules;
     private final SecurityReminders reminders;
-    private final AssignmentStore store;
+    private final TrainingAssignmentStore store;
     private final Workforce workforce;
     private final ProgramEvents events;
     private final Clock clock;
 
     MyTraining(WorkforceRoster roster, TrainingAssignments assignments, TrainingModules modules,
-               SecurityReminders reminders, AssignmentStore store, Workforce workforce, ProgramEvents events,
+               SecurityReminders reminders, TrainingAssignmentStore store, Workforce workforce, ProgramEvents events,
                Clock clock) {
         this.roster = roster;
         this.assignments = assignments;
@@ -92,7 +92,7 @@ public class MyTraining {
     }
 
     public Assignment assignment(Actor actor, String id) {
-        AssignmentStore.Row row = own(actor, id);
+        TrainingAssignmentStore.Row row = own(actor, id);
         String version = row.completedVersion() != null ? row.completedVersion()
                 : modules.row(row.moduleId()).currentVersion();
         return new Assignment(assignments.view(row), modules.text(row.moduleId(), version));
@@ -106,8 +106,8 @@ public class MyTraining {
      */
     public TrainingAssignment complete(Actor actor, String id, boolean attested, String version,
                                        RequestOrigin origin) {
-        AssignmentStore.Row row = own(actor, id);
-        ModuleStore.Row module = modules.row(row.moduleId());
+        TrainingAssignmentStore.Row row = own(actor, id);
+        TrainingModuleStore.Row module = modules.row(row.moduleId());
         if (!row.open()) {
             throw new ProblemException(ProblemKind.CONFLICT, "This assignment of " + module.title() + " is "
                     + (row.completedAt() != null ? "completed already" : "cancelled") + "; a completion is final");
@@ -139,7 +139,7 @@ public class MyTraining {
         reminders.markRead(actor, reminderId, origin);
     }
 
-    private AssignmentStore.Row own(Actor actor, String id) {
+    private TrainingAssignmentStore.Row own(Actor actor, String id) {
         requireUser(actor);
         ProblemException notYours = new ProblemException(ProblemKind.NOT_FOUND, "No training assignment "
                 + Fields.abbreviated(String.valueOf(id)) + " of yours");

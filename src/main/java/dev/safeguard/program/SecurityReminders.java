@@ -5,7 +5,7 @@ import dev.safeguard.identity.RequestOrigin;
 import dev.safeguard.program.internal.Markdown;
 import dev.safeguard.program.internal.ProgramEvents;
 import dev.safeguard.program.internal.ProgramRoles;
-import dev.safeguard.program.training.ReminderStore;
+import dev.safeguard.program.training.SecurityReminderStore;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import dev.safeguard.shared.SecurityEvent.Action;
@@ -31,11 +31,11 @@ public class SecurityReminders {
     static final int MAX_BODY = 4000;
     static final int MAX_LIST = 200;
 
-    private final ReminderStore store;
+    private final SecurityReminderStore store;
     private final ProgramEvents events;
     private final Clock clock;
 
-    SecurityReminders(ReminderStore store, ProgramEvents events, Clock clock) {
+    SecurityReminders(SecurityReminderStore store, ProgramEvents events, Clock clock) {
         this.store = store;
         this.events = events;
         this.clock = clock;
@@ -55,7 +55,7 @@ public class SecurityReminders {
         }
         String cleanBody = Fields.required(body == null ? null : body.replace("\r\n", "\n"), "reminder text",
                 MAX_BODY);
-        ReminderStore.Row row = new ReminderStore.Row(UUID.randomUUID().toString(), cleanTitle, cleanBody,
+        SecurityReminderStore.Row row = new SecurityReminderStore.Row(UUID.randomUUID().toString(), cleanTitle, cleanBody,
                 clock.millis(), actor.id());
         return events.atomically(() -> {
             store.insert(row);
@@ -77,7 +77,7 @@ public class SecurityReminders {
 
     /** Marks a reminder read for the user; reading it twice changes nothing. */
     void markRead(Actor actor, String reminderId, RequestOrigin origin) {
-        ReminderStore.Row row = store.find(reminderId == null ? "" : reminderId).orElseThrow(() ->
+        SecurityReminderStore.Row row = store.find(reminderId == null ? "" : reminderId).orElseThrow(() ->
                 new ProblemException(ProblemKind.NOT_FOUND, "No security reminder "
                         + Fields.abbreviated(String.valueOf(reminderId))));
         events.atomically(() -> {
@@ -89,7 +89,7 @@ public class SecurityReminders {
         });
     }
 
-    private static SecurityReminder view(ReminderStore.Row r, Long reads) {
+    private static SecurityReminder view(SecurityReminderStore.Row r, Long reads) {
         return new SecurityReminder(r.id(), r.title(), r.body(), Markdown.html(r.body()),
                 Instant.ofEpochMilli(r.publishedAt()), r.publishedBy(), reads);
     }

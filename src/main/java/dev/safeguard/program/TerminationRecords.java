@@ -1,7 +1,7 @@
 package dev.safeguard.program;
 
-import dev.safeguard.program.workforce.MemberStore;
-import dev.safeguard.program.workforce.TerminationStore;
+import dev.safeguard.program.workforce.WorkforceMemberStore;
+import dev.safeguard.program.workforce.WorkforceTerminationStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,25 +19,25 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class TerminationRecords {
 
-    private final TerminationStore store;
-    private final MemberStore members;
+    private final WorkforceTerminationStore store;
+    private final WorkforceMemberStore members;
     private final Evidence evidence;
     private final ObjectMapper json;
 
-    TerminationRecords(TerminationStore store, MemberStore members, Evidence evidence, ObjectMapper json) {
+    TerminationRecords(WorkforceTerminationStore store, WorkforceMemberStore members, Evidence evidence, ObjectMapper json) {
         this.store = store;
         this.members = members;
         this.evidence = evidence;
         this.json = json;
     }
 
-    Termination view(TerminationStore.Row r) {
+    Termination view(WorkforceTerminationStore.Row r) {
         List<Termination.Item> items = store.items(r.id()).stream().map(i -> new Termination.Item(i.kind(),
                 i.reference(), i.userId(), Instant.ofEpochMilli(i.revokedAt()),
                 Math.max(0, (i.revokedAt() - r.effectiveAt()) / 1000))).toList();
         Long latency = items.isEmpty() ? null : items.stream().mapToLong(Termination.Item::latencySeconds).max()
                 .orElseThrow();
-        return new Termination(r.id(), r.memberId(), members.find(r.memberId()).map(MemberStore.Row::name)
+        return new Termination(r.id(), r.memberId(), members.find(r.memberId()).map(WorkforceMemberStore.Row::name)
                 .orElse(null), Instant.ofEpochMilli(r.effectiveAt()), r.reason(), r.notes(), r.status(),
                 Instant.ofEpochMilli(r.requestedAt()), r.requestedBy(), instant(r.executedAt()), r.executedBy(),
                 instant(r.cancelledAt()), r.cancelledBy(), items, latency, latency == null ? null

@@ -12,8 +12,8 @@ import dev.safeguard.identity.UserView;
 import dev.safeguard.identity.Workforce;
 import dev.safeguard.program.internal.ProgramEvents;
 import dev.safeguard.program.internal.ProgramRoles;
-import dev.safeguard.program.workforce.MemberStore;
-import dev.safeguard.program.workforce.TerminationStore;
+import dev.safeguard.program.workforce.WorkforceMemberStore;
+import dev.safeguard.program.workforce.WorkforceTerminationStore;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import dev.safeguard.shared.SecurityEvent.Action;
@@ -56,8 +56,8 @@ public class Terminations {
     static final String OVERDUE_RULE = "termination-overdue";
     static final int MAX_NOTES = 2000;
 
-    private final TerminationStore store;
-    private final MemberStore members;
+    private final WorkforceTerminationStore store;
+    private final WorkforceMemberStore members;
     private final WorkforceRoster roster;
     private final TrainingAssignments training;
     private final Accounts accounts;
@@ -70,7 +70,7 @@ public class Terminations {
     private final ProgramEvents events;
     private final Clock clock;
 
-    Terminations(TerminationStore store, MemberStore members, WorkforceRoster roster, TrainingAssignments training,
+    Terminations(WorkforceTerminationStore store, WorkforceMemberStore members, WorkforceRoster roster, TrainingAssignments training,
                  Accounts accounts, Workforce workforce, HeldCredentials credentials, HeldAccess access,
                  AuditActivity activity, TerminationRecords records, Alerts alerts, ProgramEvents events,
                  Clock clock) {
@@ -159,13 +159,13 @@ public class Terminations {
         }
         String id = UUID.randomUUID().toString();
         Agent agent = ProgramEvents.agent(actor, origin);
-        TerminationStore.Row row = new TerminationStore.Row(id, member.id(), effective.toEpochMilli(), why, clean,
-                TerminationStore.SCHEDULED, now.toEpochMilli(), actor.id(), null, null, null, null, null, null);
+        WorkforceTerminationStore.Row row = new WorkforceTerminationStore.Row(id, member.id(), effective.toEpochMilli(), why, clean,
+                WorkforceTerminationStore.SCHEDULED, now.toEpochMilli(), actor.id(), null, null, null, null, null, null);
         return events.atomically(() -> {
             if (!members.setStatus(member.id(), WorkforceMember.ACTIVE, WorkforceMember.TERMINATION_SCHEDULED,
                     now.toEpochMilli(), actor.id())) {
                 throw new ProblemException(ProblemKind.CONFLICT, member.name() + " is " + members.find(member.id())
-                        .map(MemberStore.Row::status).orElse("unknown").replace('-', ' ')
+                        .map(WorkforceMemberStore.Row::status).orElse("unknown").replace('-', ' ')
                         + "; a member is terminated once");
             }
             store.insert(row);
@@ -186,7 +186,7 @@ public class Terminations {
     public Termination cancel(Actor actor, String id, RequestOrigin origin) {
         requireSecurityOfficer(actor);
         return events.atomically(() -> {
-            TerminationStore.Row row = row(id);
+            WorkforceTerminationStore.Row row = row(id);
             long now = clock.millis();
             if (!store.cancel(row.id(), now, actor.id())) {
                 throw new ProblemException(ProblemKind.CONFLICT, "Termination " + row.id() + " is " + row.status()
@@ -208,7 +208,7 @@ public class Terminations {
      */
     public int executeDue() {
         int done = 0;
-        for (TerminationStore.Row due : store.due(clock.millis())) {
+        for (WorkforceTerminationStore.Row due : store.due(clock.millis())) {
             Optional<Actor> executor = executor(due);
             if (executor.isEmpty()) {
                 overdue(due, "no active security officer who holds none of the member's accounts can carry it out");
@@ -228,17 +228,17 @@ public class Terminations {
 
     /** Executed terminations, for the evaluation check. */
     public List<Termination> executed() {
-        return store.withStatus(TerminationStore.EXECUTED).stream().map(records::view).toList();
+        return store.withStatus(WorkforceTerminationStore.EXECUTED).stream().map(records::view).toList();
     }
 
     /** Scheduled terminations, for the evaluation check. */
     public List<Termination> scheduled() {
-        return store.withStatus(TerminationStore.SCHEDULED).stream().map(records::view).toList();
+        return store.withStatus(WorkforceTerminationStore.SCHEDULED).stream().map(records::view).toList();
     }
 
-    private Termination execute(TerminationStore.Row t, Actor actor, RequestOrigin origin, Agent agent) {
-        TerminationStore.Row current = row(t.id());
-        if (!TerminationStore.SCHEDULED.equals(current.status())) {
+    private Termination execute(WorkforceTerminationStore.Row t, Actor actor, RequestOrigin origin, Agent agent) {
+        WorkforceTerminationStore.Row current = row(t.id());
+        if (!WorkforceTerminationStore.SCHEDULED.equals(current.status())) {
             // Carried out or cancelled meanwhile (another node's schedule, an officer): nothing left to do.
             return records.view(current);
         }
@@ -256,16 +256,16 @@ public class Terminations {
             UserView user = accounts.get(actor, account.userId());
             Instant from = effective.isBefore(user.createdAt()) ? user.createdAt() : effective;
             accounts.terminate(actor, account.userId(), from, origin);
-            store.insert(new TerminationStore.Item(t.id(), "ACCOUNT", account.userId(), account.userId(),
+            store.insert(new WorkforceTerminationStore.Item(t.id(), "ACCOUNT", account.userId(), account.userId(),
                     now.toEpochMilli()));
             for (HeldCredentials.Revocation r : credentials.revocationsOf(account.userId())) {
                 if ("TERMINATED".equals(r.cause())) {
-                    store.insert(new TerminationStore.Item(t.id(), r.kind(), r.reference(), account.userId(),
+                    store.insert(new WorkforceTerminationStore.Item(t.id(), r.kind(), r.reference(), account.userId(),
                             r.revokedAt().toEpochMilli()));
                 }
             }
             for (HeldAccess.Entitlement e : access.endedSince(account.userId(), now)) {
-                store.insert(new TerminationStore.Item(t.id(), e.kind(), e.id(), account.userId(),
+                store.insert(new WorkforceTerminationStore.Item(t.id(), e.kind(), e.id(), account.userId(),
                         e.endedAt().toEpochMilli()));
             }
         }
@@ -273,8 +273,8 @@ public class Terminations {
                 now.toEpochMilli(), actor.id());
         training.cancelOpenOf(member.id(), actor.id(), agent);
         Long after = eventsAfter(Set.copyOf(userIds), effective, now);
-        TerminationStore.Row executed = new TerminationStore.Row(t.id(), t.memberId(), t.effectiveAt(), t.reason(),
-                t.notes(), TerminationStore.EXECUTED, t.requestedAt(), t.requestedBy(), now.toEpochMilli(), actor.id(),
+        WorkforceTerminationStore.Row executed = new WorkforceTerminationStore.Row(t.id(), t.memberId(), t.effectiveAt(), t.reason(),
+                t.notes(), WorkforceTerminationStore.EXECUTED, t.requestedAt(), t.requestedBy(), now.toEpochMilli(), actor.id(),
                 null, null, after, null);
         String evidenceId = records.recordEvidence(records.view(executed), member);
         if (!store.markExecuted(t.id(), now.toEpochMilli(), actor.id(), after, evidenceId)) {
@@ -293,23 +293,23 @@ public class Terminations {
         if (Duration.between(effective, now).compareTo(MEASURED_WINDOW) > 0) {
             return null;
         }
-        return activity.counts(effective, now).groups().stream().filter(g -> userIds.contains(g.agentUser()))
+        return activity.counts(effective, now).groups().stream().filter(g -> g.agentUser() != null && userIds.contains(g.agentUser()))
                 .mapToLong(AuditActivity.Group::count).sum();
     }
 
-    private Optional<Actor> executor(TerminationStore.Row due) {
-        Set<String> held = Set.copyOf(members.links(due.memberId()).stream().map(MemberStore.Link::userId).toList());
+    private Optional<Actor> executor(WorkforceTerminationStore.Row due) {
+        Set<String> held = Set.copyOf(members.links(due.memberId()).stream().map(WorkforceMemberStore.Link::userId).toList());
         return Stream.concat(workforce.find(due.requestedBy()).stream(), workforce.securityOfficial().stream())
                 .filter(m -> m.active() && m.has(Role.SECURITY_OFFICER) && !held.contains(m.id())).findFirst()
                 .map(m -> new Actor(Actor.Kind.USER, m.id(), m.username(), m.roles(), Set.of(), null, null));
     }
 
-    private void overdue(TerminationStore.Row due, String why) {
+    private void overdue(WorkforceTerminationStore.Row due, String why) {
         alerts.raise(OVERDUE_RULE, Alerts.Severity.HIGH, "termination:" + due.id(), "Scheduled termination "
                 + due.id() + " is past its effective time and was not carried out: " + why);
     }
 
-    private TerminationStore.Row row(String id) {
+    private WorkforceTerminationStore.Row row(String id) {
         return store.find(id == null ? "" : id).orElseThrow(() -> new ProblemException(ProblemKind.NOT_FOUND,
                 "No termination " + Fields.abbreviated(String.valueOf(id))));
     }

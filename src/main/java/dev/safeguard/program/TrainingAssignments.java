@@ -5,10 +5,10 @@ import dev.safeguard.identity.RequestOrigin;
 import dev.safeguard.identity.Workforce;
 import dev.safeguard.program.internal.ProgramEvents;
 import dev.safeguard.program.internal.ProgramRoles;
-import dev.safeguard.program.training.AssignmentStore;
+import dev.safeguard.program.training.TrainingAssignmentStore;
 import dev.safeguard.program.training.Cadence;
-import dev.safeguard.program.training.ModuleStore;
-import dev.safeguard.program.workforce.MemberStore;
+import dev.safeguard.program.training.TrainingModuleStore;
+import dev.safeguard.program.workforce.WorkforceMemberStore;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import dev.safeguard.shared.SecurityEvent.Action;
@@ -48,15 +48,15 @@ public class TrainingAssignments {
     public record Tally(long part, long total) {
     }
 
-    private final AssignmentStore store;
-    private final ModuleStore modules;
-    private final MemberStore members;
+    private final TrainingAssignmentStore store;
+    private final TrainingModuleStore modules;
+    private final WorkforceMemberStore members;
     private final Workforce accounts;
     private final WorkforceSettings settings;
     private final ProgramEvents events;
     private final Clock clock;
 
-    TrainingAssignments(AssignmentStore store, ModuleStore modules, MemberStore members, Workforce accounts,
+    TrainingAssignments(TrainingAssignmentStore store, TrainingModuleStore modules, WorkforceMemberStore members, Workforce accounts,
                         WorkforceSettings settings, ProgramEvents events, Clock clock) {
         this.store = store;
         this.modules = modules;
@@ -84,13 +84,13 @@ public class TrainingAssignments {
     public TrainingAssignment assign(Actor actor, String memberId, String moduleId, LocalDate dueOn,
                                      RequestOrigin origin) {
         ProgramRoles.requireWriter(actor);
-        MemberStore.Row member = members.find(memberId == null ? "" : memberId.strip()).orElseThrow(() ->
+        WorkforceMemberStore.Row member = members.find(memberId == null ? "" : memberId.strip()).orElseThrow(() ->
                 new ProblemException(ProblemKind.VALIDATION, "No workforce member "
                         + Fields.abbreviated(String.valueOf(memberId))));
         if (WorkforceMember.TERMINATED.equals(member.status())) {
             throw new ProblemException(ProblemKind.CONFLICT, "Member " + member.id() + " is terminated");
         }
-        ModuleStore.Row module = modules.find(moduleId == null ? "" : moduleId.strip()).orElseThrow(() ->
+        TrainingModuleStore.Row module = modules.find(moduleId == null ? "" : moduleId.strip()).orElseThrow(() ->
                 new ProblemException(ProblemKind.VALIDATION, "No training module "
                         + Fields.abbreviated(String.valueOf(moduleId))));
         if (!module.active()) {
@@ -104,7 +104,7 @@ public class TrainingAssignments {
         }
         Agent agent = ProgramEvents.agent(actor, origin);
         return events.atomically(() -> {
-            AssignmentStore.Row row = row(member.id(), module.id(), Cadence.ASSIGNED, dueOn, actor.id());
+            TrainingAssignmentStore.Row row = row(member.id(), module.id(), Cadence.ASSIGNED, dueOn, actor.id());
             if (!insert(row, agent)) {
                 throw new ProblemException(ProblemKind.CONFLICT, member.name() + " already has an open assignment of "
                         + module.title() + "; it must be completed first");
@@ -121,14 +121,14 @@ public class TrainingAssignments {
      */
     int assignDue(String memberId, Agent agent) {
         return events.atomically(() -> {
-            MemberStore.Row member = members.find(memberId).orElse(null);
+            WorkforceMemberStore.Row member = members.find(memberId).orElse(null);
             if (member == null || !WorkforceMember.ACTIVE.equals(member.status()) || !holdsActiveAccount(memberId)) {
                 return 0;
             }
-            List<AssignmentStore.Row> history = store.ofMember(memberId);
+            List<TrainingAssignmentStore.Row> history = store.ofMember(memberId);
             LocalDate today = today();
             int created = 0;
-            for (ModuleStore.Row module : modules.list()) {
+            for (TrainingModuleStore.Row module : modules.list()) {
                 if (!module.active()) {
                     continue;
                 }
@@ -151,7 +151,7 @@ public class TrainingAssignments {
     public int assignAllDue() {
         Agent system = ProgramEvents.system("training-schedule");
         int created = 0;
-        for (MemberStore.Row member : members.withStatus(WorkforceMember.ACTIVE)) {
+        for (WorkforceMemberStore.Row member : members.withStatus(WorkforceMember.ACTIVE)) {
             created += assignDue(member.id(), system);
         }
         return created;
@@ -160,7 +160,7 @@ public class TrainingAssignments {
     /** Cancels the member's open assignments (termination), inside the caller's transaction. */
     void cancelOpenOf(String memberId, String by, Agent agent) {
         long now = clock.millis();
-        for (AssignmentStore.Row open : store.openOf(memberId)) {
+        for (TrainingAssignmentStore.Row open : store.openOf(memberId)) {
             if (store.cancel(open.id(), now, by)) {
                 events.record(TrainingModules.EVENT_TYPE, "assignment-cancel", Action.U, Outcome.SUCCESS, agent,
                         "TrainingAssignment", open.id(), null, "member-terminated");
@@ -181,7 +181,7 @@ public class TrainingAssignments {
      */
     public Tally onSchedule() {
         long now = clock.millis();
-        List<AssignmentStore.Row> due = store.deadlinesBetween(now - SCHEDULE_WINDOW.toMillis(), now);
+        List<TrainingAssignmentStore.Row> due = store.deadlinesBetween(now - SCHEDULE_WINDOW.toMillis(), now);
         return new Tally(due.stream().filter(r -> r.completedAt() != null && r.completedAt() < r.dueAt()).count(),
                 due.size());
     }
@@ -193,11 +193,11 @@ public class TrainingAssignments {
         return store.overdue(now.toEpochMilli()).stream().map(r -> view(r, names, now)).toList();
     }
 
-    TrainingAssignment view(AssignmentStore.Row r) {
+    TrainingAssignment view(TrainingAssignmentStore.Row r) {
         return view(r, names(), clock.instant());
     }
 
-    private boolean insert(AssignmentStore.Row row, Agent agent) {
+    private boolean insert(TrainingAssignmentStore.Row row, Agent agent) {
         if (!store.insert(row)) {
             return false;
         }
@@ -206,8 +206,8 @@ public class TrainingAssignments {
         return true;
     }
 
-    private AssignmentStore.Row row(String memberId, String moduleId, String reason, LocalDate dueOn, String by) {
-        return new AssignmentStore.Row(UUID.randomUUID().toString(), memberId, moduleId, reason, clock.millis(), by,
+    private TrainingAssignmentStore.Row row(String memberId, String moduleId, String reason, LocalDate dueOn, String by) {
+        return new TrainingAssignmentStore.Row(UUID.randomUUID().toString(), memberId, moduleId, reason, clock.millis(), by,
                 dueOn.toString(), Cadence.deadline(dueOn).toEpochMilli(), null, null, null, null, null);
     }
 
@@ -236,7 +236,7 @@ public class TrainingAssignments {
         return new Names(people, titles);
     }
 
-    private static TrainingAssignment view(AssignmentStore.Row r, Names names, Instant now) {
+    private static TrainingAssignment view(TrainingAssignmentStore.Row r, Names names, Instant now) {
         LocalDate dueOn = LocalDate.parse(r.dueOn());
         String status = r.completedAt() != null
                 ? (r.completedAt() < r.dueAt() ? TrainingAssignment.COMPLETED : TrainingAssignment.COMPLETED_LATE)

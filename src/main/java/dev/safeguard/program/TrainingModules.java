@@ -5,9 +5,9 @@ import dev.safeguard.identity.RequestOrigin;
 import dev.safeguard.program.internal.Markdown;
 import dev.safeguard.program.internal.ProgramEvents;
 import dev.safeguard.program.internal.ProgramRoles;
-import dev.safeguard.program.training.AssignmentStore;
-import dev.safeguard.program.training.ModuleStore;
-import dev.safeguard.program.training.ModuleText;
+import dev.safeguard.program.training.TrainingAssignmentStore;
+import dev.safeguard.program.training.TrainingModuleStore;
+import dev.safeguard.program.training.TrainingModuleText;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import dev.safeguard.shared.SecurityEvent.Action;
@@ -39,15 +39,21 @@ public class TrainingModules {
     static final int MAX_CONTENT = 100_000;
     static final int MIN_WORDS = 50;
     static final int MAX_STATEMENT = 600;
-    static final List<String> DEFAULT_CITATIONS = List.of("164.308(a)(5)");
+    /**
+     * The implementation specifications security training supports (164.308(a)(5) itself is a standard with
+     * specifications, not a catalog item): protection from malicious software, log-in monitoring, password management.
+     */
+    public static final List<String> TRAINING_CONTROLS = List.of("164.308(a)(5)(ii)(B)", "164.308(a)(5)(ii)(C)",
+            "164.308(a)(5)(ii)(D)");
+    static final List<String> DEFAULT_CITATIONS = TRAINING_CONTROLS;
 
-    private final ModuleStore store;
-    private final AssignmentStore assignments;
+    private final TrainingModuleStore store;
+    private final TrainingAssignmentStore assignments;
     private final Catalog catalog;
     private final ProgramEvents events;
     private final Clock clock;
 
-    TrainingModules(ModuleStore store, AssignmentStore assignments, Catalog catalog, ProgramEvents events,
+    TrainingModules(TrainingModuleStore store, TrainingAssignmentStore assignments, Catalog catalog, ProgramEvents events,
                     Clock clock) {
         this.store = store;
         this.assignments = assignments;
@@ -74,32 +80,32 @@ public class TrainingModules {
 
     /** The module's text at a version, for the program's own services (a member's assignment). */
     TrainingModule.Text text(String id, String version) {
-        ModuleStore.Row module = row(id);
-        ModuleStore.Version v = store.version(id, version).orElseThrow(() -> new ProblemException(
+        TrainingModuleStore.Row module = row(id);
+        TrainingModuleStore.Version v = store.version(id, version).orElseThrow(() -> new ProblemException(
                 ProblemKind.NOT_FOUND, "Module " + id + " has no version " + Fields.abbreviated(version)));
-        return new TrainingModule.Text(id, v.version(), ModuleText.of(v.content()).title(), v.content(),
+        return new TrainingModule.Text(id, v.version(), TrainingModuleText.of(v.content()).title(), v.content(),
                 Markdown.html(v.content()), module.statement());
     }
 
     /** The module as stored, for the program's own services. */
-    ModuleStore.Row row(String id) {
+    TrainingModuleStore.Row row(String id) {
         return store.find(id == null ? "" : id.strip()).orElseThrow(() -> new ProblemException(ProblemKind.NOT_FOUND,
                 "No training module " + Fields.abbreviated(String.valueOf(id))));
     }
 
-    public TrainingModule create(Actor actor, ModuleDraft draft, RequestOrigin origin) {
+    public TrainingModule create(Actor actor, TrainingModuleDraft draft, RequestOrigin origin) {
         ProgramRoles.requireWriter(actor);
         if (draft == null) {
             throw new ProblemException(ProblemKind.VALIDATION, "Give the module's Markdown content");
         }
-        ModuleText text = validText(draft.content());
+        TrainingModuleText text = validText(draft.content());
         String id = draft.id() == null || draft.id().isBlank() ? slug(text.title()) : draft.id().strip();
         if (!ID.matcher(id).matches()) {
             throw new ProblemException(ProblemKind.VALIDATION, "The module id must be 3 to 64 lower-case letters, "
                     + "digits and '-', starting with a letter or digit; got '" + Fields.abbreviated(id) + "'");
         }
         long now = clock.millis();
-        ModuleStore.Row row = new ModuleStore.Row(id, text.title(), ModuleStore.CUSTOM,
+        TrainingModuleStore.Row row = new TrainingModuleStore.Row(id, text.title(), TrainingModuleStore.CUSTOM,
                 String.join(" ", citations(draft.citations(), DEFAULT_CITATIONS)), bool(draft.atHire(), false),
                 bool(draft.annual(), false), bool(draft.active(), true), statement(draft.statement(), text),
                 text.version(), now, actor.id(), now, actor.id());
@@ -107,7 +113,7 @@ public class TrainingModules {
             if (!store.insert(row)) {
                 throw new ProblemException(ProblemKind.CONFLICT, "A training module with id " + id + " exists");
             }
-            store.insert(new ModuleStore.Version(id, text.version(), text.content(), now, actor.id()));
+            store.insert(new TrainingModuleStore.Version(id, text.version(), text.content(), now, actor.id()));
             events.record(EVENT_TYPE, "module-create", Action.C, Outcome.SUCCESS, ProgramEvents.agent(actor, origin),
                     "TrainingModule", id, text.version(), null);
             return view(row(id));
@@ -115,26 +121,26 @@ public class TrainingModules {
     }
 
     /** Changes content (a new version), cadence, citations, statement or whether the module is active. */
-    public TrainingModule change(Actor actor, String id, ModuleDraft draft, RequestOrigin origin) {
+    public TrainingModule change(Actor actor, String id, TrainingModuleDraft draft, RequestOrigin origin) {
         ProgramRoles.requireWriter(actor);
         if (draft == null) {
             throw new ProblemException(ProblemKind.VALIDATION, "Give what to change");
         }
-        ModuleText text = draft.content() == null ? null : validText(draft.content());
+        TrainingModuleText text = draft.content() == null ? null : validText(draft.content());
         Agent agent = ProgramEvents.agent(actor, origin);
         return events.atomically(() -> {
-            ModuleStore.Row before = row(id);
+            TrainingModuleStore.Row before = row(id);
             long now = clock.millis();
             boolean newText = text != null && !text.version().equals(before.currentVersion());
             if (newText) {
-                store.insert(new ModuleStore.Version(before.id(), text.version(), text.content(), now, actor.id()));
+                store.insert(new TrainingModuleStore.Version(before.id(), text.version(), text.content(), now, actor.id()));
             }
-            ModuleText current = text != null ? text : ModuleText.of(store.version(before.id(),
+            TrainingModuleText current = text != null ? text : TrainingModuleText.of(store.version(before.id(),
                     before.currentVersion()).orElseThrow().content());
             String statement = draft.statement() != null ? statement(draft.statement(), current)
                     : newText && text.statement() != null ? text.statement() : before.statement();
-            ModuleStore.Row after = new ModuleStore.Row(before.id(), current.title(),
-                    newText && ModuleStore.SHIPPED.equals(before.source()) ? ModuleStore.CUSTOMIZED : before.source(),
+            TrainingModuleStore.Row after = new TrainingModuleStore.Row(before.id(), current.title(),
+                    newText && TrainingModuleStore.SHIPPED.equals(before.source()) ? TrainingModuleStore.CUSTOMIZED : before.source(),
                     draft.citations() == null ? before.citations() : String.join(" ", citations(draft.citations(),
                             DEFAULT_CITATIONS)), bool(draft.atHire(), before.atHire()),
                     bool(draft.annual(), before.annual()), bool(draft.active(), before.active()), statement,
@@ -143,7 +149,7 @@ public class TrainingModules {
             events.record(EVENT_TYPE, "module-change", Action.U, Outcome.SUCCESS, agent, "TrainingModule",
                     before.id(), after.currentVersion(), null);
             if (before.active() && !after.active()) {
-                for (AssignmentStore.Row open : assignments.openOfModule(before.id())) {
+                for (TrainingAssignmentStore.Row open : assignments.openOfModule(before.id())) {
                     if (assignments.cancel(open.id(), now, actor.id())) {
                         events.record(EVENT_TYPE, "assignment-cancel", Action.U, Outcome.SUCCESS, agent,
                                 "TrainingAssignment", open.id(), null, "module-withdrawn");
@@ -154,7 +160,7 @@ public class TrainingModules {
         });
     }
 
-    private ModuleText validText(String content) {
+    private TrainingModuleText validText(String content) {
         if (content == null || content.isBlank()) {
             throw new ProblemException(ProblemKind.VALIDATION, "Give the module's Markdown content");
         }
@@ -166,7 +172,7 @@ public class TrainingModules {
         if (clean.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
             throw new ProblemException(ProblemKind.VALIDATION, "The content holds control characters");
         }
-        ModuleText text = ModuleText.of(clean + "\n");
+        TrainingModuleText text = TrainingModuleText.of(clean + "\n");
         if (text.title() == null || text.title().isBlank() || text.title().length() > 150) {
             throw new ProblemException(ProblemKind.VALIDATION, "Start the module with its title as a level-1 heading "
                     + "('# Title', at most 150 characters)");
@@ -178,7 +184,7 @@ public class TrainingModules {
         return text;
     }
 
-    private static String statement(String given, ModuleText text) {
+    private static String statement(String given, TrainingModuleText text) {
         String statement = given == null || given.isBlank() ? text.statement() : given.strip();
         if (statement == null) {
             statement = "I have read and understood \u201c" + text.title() + "\u201d and I will follow it.";
@@ -212,11 +218,11 @@ public class TrainingModules {
         return value == null ? fallback : value;
     }
 
-    private TrainingModule view(ModuleStore.Row r) {
-        String content = store.version(r.id(), r.currentVersion()).map(ModuleStore.Version::content).orElse("");
+    private TrainingModule view(TrainingModuleStore.Row r) {
+        String content = store.version(r.id(), r.currentVersion()).map(TrainingModuleStore.Version::content).orElse("");
         return new TrainingModule(r.id(), r.title(), r.source(), r.citations().isBlank() ? List.of()
                 : Arrays.asList(r.citations().split(" ")), r.atHire(), r.annual(), r.active(), r.statement(),
-                r.currentVersion(), ModuleText.of(content).words(), store.versions(r.id()).stream()
+                r.currentVersion(), TrainingModuleText.of(content).words(), store.versions(r.id()).stream()
                 .map(v -> new TrainingModule.Version(v.version(), Instant.ofEpochMilli(v.createdAt()), v.createdBy()))
                 .toList(), Instant.ofEpochMilli(r.createdAt()), r.createdBy(), Instant.ofEpochMilli(r.updatedAt()),
                 r.updatedBy());

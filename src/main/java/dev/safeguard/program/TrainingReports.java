@@ -4,10 +4,10 @@ import dev.safeguard.identity.Actor;
 import dev.safeguard.identity.RequestOrigin;
 import dev.safeguard.program.internal.ProgramEvents;
 import dev.safeguard.program.internal.ProgramRoles;
-import dev.safeguard.program.training.AssignmentStore;
-import dev.safeguard.program.training.ModuleStore;
-import dev.safeguard.program.training.ReportStore;
-import dev.safeguard.program.workforce.MemberStore;
+import dev.safeguard.program.training.TrainingAssignmentStore;
+import dev.safeguard.program.training.TrainingModuleStore;
+import dev.safeguard.program.training.TrainingReportStore;
+import dev.safeguard.program.workforce.WorkforceMemberStore;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import dev.safeguard.shared.SecurityEvent.Action;
@@ -39,7 +39,7 @@ import tools.jackson.databind.ObjectMapper;
 public class TrainingReports {
 
     static final String COLLECTOR = "program.training-report";
-    static final List<String> CONTROLS = List.of("164.308(a)(5)");
+    static final List<String> CONTROLS = TrainingModules.TRAINING_CONTROLS;
     static final Duration DEFAULT_PERIOD = Duration.ofDays(365);
     static final Duration MAX_PERIOD = Duration.ofDays(3 * 366);
 
@@ -48,17 +48,17 @@ public class TrainingReports {
                            String recordedBy) {
     }
 
-    private final AssignmentStore assignments;
-    private final ModuleStore modules;
-    private final MemberStore members;
-    private final ReportStore reports;
+    private final TrainingAssignmentStore assignments;
+    private final TrainingModuleStore modules;
+    private final WorkforceMemberStore members;
+    private final TrainingReportStore reports;
     private final Evidence evidence;
     private final WorkforceSettings settings;
     private final ProgramEvents events;
     private final ObjectMapper json;
     private final Clock clock;
 
-    TrainingReports(AssignmentStore assignments, ModuleStore modules, MemberStore members, ReportStore reports,
+    TrainingReports(TrainingAssignmentStore assignments, TrainingModuleStore modules, WorkforceMemberStore members, TrainingReportStore reports,
                     Evidence evidence, WorkforceSettings settings, ProgramEvents events, ObjectMapper json,
                     Clock clock) {
         this.assignments = assignments;
@@ -121,7 +121,7 @@ public class TrainingReports {
     private Recorded store(TrainingReport report, EvidenceRecord record, String by, Agent agent) {
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
-        reports.insert(new ReportStore.Row(id, report.from().toEpochMilli(), report.to().toEpochMilli(), record.id(),
+        reports.insert(new TrainingReportStore.Row(id, report.from().toEpochMilli(), report.to().toEpochMilli(), record.id(),
                 now, by));
         events.record(TrainingModules.EVENT_TYPE, "report", Action.C, Outcome.SUCCESS, agent, "TrainingReport", id,
                 null, null);
@@ -141,11 +141,11 @@ public class TrainingReports {
         Instant now = clock.instant();
         Map<String, String> names = new HashMap<>();
         members.list(WorkforceRoster.MAX_LIST).forEach(m -> names.put(m.id(), m.name()));
-        List<AssignmentStore.Row> due = assignments.deadlinesBetween(from.toEpochMilli(), to.toEpochMilli());
-        List<AssignmentStore.Row> completed = assignments.completedBetween(from.toEpochMilli(), to.toEpochMilli());
+        List<TrainingAssignmentStore.Row> due = assignments.deadlinesBetween(from.toEpochMilli(), to.toEpochMilli());
+        List<TrainingAssignmentStore.Row> completed = assignments.completedBetween(from.toEpochMilli(), to.toEpochMilli());
         List<TrainingReport.ModuleLine> lines = new ArrayList<>();
-        for (ModuleStore.Row module : modules.list()) {
-            List<AssignmentStore.Row> mine = due.stream().filter(a -> a.moduleId().equals(module.id())).toList();
+        for (TrainingModuleStore.Row module : modules.list()) {
+            List<TrainingAssignmentStore.Row> mine = due.stream().filter(a -> a.moduleId().equals(module.id())).toList();
             long onTime = mine.stream().filter(a -> a.completedAt() != null && a.completedAt() < a.dueAt()).count();
             long late = mine.stream().filter(a -> a.completedAt() != null && a.completedAt() >= a.dueAt()).count();
             lines.add(new TrainingReport.ModuleLine(module.id(), module.title(), module.currentVersion(), mine.size(),

@@ -6,7 +6,7 @@ import dev.safeguard.identity.RequestOrigin;
 import dev.safeguard.identity.Workforce;
 import dev.safeguard.program.internal.ProgramEvents;
 import dev.safeguard.program.internal.ProgramRoles;
-import dev.safeguard.program.workforce.RecordStore;
+import dev.safeguard.program.workforce.WorkforceRecordStore;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import dev.safeguard.shared.SecurityEvent.Action;
@@ -35,14 +35,14 @@ public class WorkforceRecords {
     static final int MAX_NOTES = 2000;
     static final int MAX_DESCRIPTION = 4000;
 
-    private final RecordStore store;
+    private final WorkforceRecordStore store;
     private final WorkforceRoster roster;
     private final Workforce accounts;
     private final SecretSealer sealer;
     private final ProgramEvents events;
     private final Clock clock;
 
-    WorkforceRecords(RecordStore store, WorkforceRoster roster, Workforce accounts, SecretSealer sealer,
+    WorkforceRecords(WorkforceRecordStore store, WorkforceRoster roster, Workforce accounts, SecretSealer sealer,
                      ProgramEvents events, Clock clock) {
         this.store = store;
         this.roster = roster;
@@ -68,7 +68,7 @@ public class WorkforceRecords {
         String outcome = Fields.oneOf(draft.outcome(), "outcome", Clearance.OUTCOMES, null);
         LocalDate completedOn = pastDate(draft.completedOn(), "completion date");
         String notes = Fields.optional(draft.notes(), "notes", MAX_NOTES);
-        RecordStore.ClearanceRow row = new RecordStore.ClearanceRow(UUID.randomUUID().toString(), member.id(), kind,
+        WorkforceRecordStore.ClearanceRow row = new WorkforceRecordStore.ClearanceRow(UUID.randomUUID().toString(), member.id(), kind,
                 completedOn.toString(), outcome, notes, clock.millis(), actor.id());
         return events.atomically(() -> {
             store.insert(row);
@@ -105,7 +105,7 @@ public class WorkforceRecords {
                 new ProblemException(ProblemKind.VALIDATION, "No user account " + Fields.abbreviated(
                         draft.imposedBy().strip()) + " to name as the person who imposed the sanction"));
         String id = UUID.randomUUID().toString();
-        RecordStore.SanctionRow row = new RecordStore.SanctionRow(id, member.id(), imposedOn.toString(), policy,
+        WorkforceRecordStore.SanctionRow row = new WorkforceRecordStore.SanctionRow(id, member.id(), imposedOn.toString(), policy,
                 sealer.seal(description.getBytes(StandardCharsets.UTF_8), purpose(id)), sanction, imposedBy,
                 clock.millis(), actor.id());
         return events.atomically(() -> {
@@ -133,12 +133,12 @@ public class WorkforceRecords {
         return date;
     }
 
-    private static Clearance view(RecordStore.ClearanceRow r) {
+    private static Clearance view(WorkforceRecordStore.ClearanceRow r) {
         return new Clearance(r.id(), r.memberId(), r.kind(), LocalDate.parse(r.completedOn()), r.outcome(), r.notes(),
                 Instant.ofEpochMilli(r.recordedAt()), r.recordedBy());
     }
 
-    private Sanction view(RecordStore.SanctionRow r) {
+    private Sanction view(WorkforceRecordStore.SanctionRow r) {
         String description = new String(sealer.open(r.description(), purpose(r.id())), StandardCharsets.UTF_8);
         return new Sanction(r.id(), r.memberId(), LocalDate.parse(r.imposedOn()), r.policy(), description,
                 r.sanction(), r.imposedBy(), Instant.ofEpochMilli(r.recordedAt()), r.recordedBy());

@@ -7,8 +7,8 @@ import dev.safeguard.identity.Role;
 import dev.safeguard.identity.Workforce;
 import dev.safeguard.program.internal.ProgramEvents;
 import dev.safeguard.program.internal.ProgramRoles;
-import dev.safeguard.program.workforce.MemberStore;
-import dev.safeguard.program.workforce.TerminationStore;
+import dev.safeguard.program.workforce.WorkforceMemberStore;
+import dev.safeguard.program.workforce.WorkforceTerminationStore;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import dev.safeguard.shared.SecurityEvent.Action;
@@ -46,15 +46,15 @@ public class WorkforceRoster implements Supervision {
     static final int MAX_LIST = 5000;
     static final LocalDate EARLIEST_HIRE = LocalDate.of(1900, 1, 1);
 
-    private final MemberStore members;
-    private final TerminationStore terminations;
+    private final WorkforceMemberStore members;
+    private final WorkforceTerminationStore terminations;
     private final Workforce accounts;
     private final HeldCredentials credentials;
     private final TrainingAssignments training;
     private final ProgramEvents events;
     private final Clock clock;
 
-    WorkforceRoster(MemberStore members, TerminationStore terminations, Workforce accounts,
+    WorkforceRoster(WorkforceMemberStore members, WorkforceTerminationStore terminations, Workforce accounts,
                     HeldCredentials credentials, TrainingAssignments training, ProgramEvents events, Clock clock) {
         this.members = members;
         this.terminations = terminations;
@@ -72,10 +72,10 @@ public class WorkforceRoster implements Supervision {
                 List.of(WorkforceMember.ACTIVE, WorkforceMember.TERMINATION_SCHEDULED, WorkforceMember.TERMINATED),
                 null);
         Directory directory = directory();
-        Map<String, MemberStore.Row> all = members.list(MAX_LIST).stream()
-                .collect(Collectors.toMap(MemberStore.Row::id, Function.identity()));
-        Map<String, List<MemberStore.Link>> links = members.allLinks().stream()
-                .collect(Collectors.groupingBy(MemberStore.Link::memberId));
+        Map<String, WorkforceMemberStore.Row> all = members.list(MAX_LIST).stream()
+                .collect(Collectors.toMap(WorkforceMemberStore.Row::id, Function.identity()));
+        Map<String, List<WorkforceMemberStore.Link>> links = members.allLinks().stream()
+                .collect(Collectors.groupingBy(WorkforceMemberStore.Link::memberId));
         return members.list(MAX_LIST).stream().filter(r -> only == null || r.status().equals(only))
                 .map(r -> view(r, all, links.getOrDefault(r.id(), List.of()), directory)).toList();
     }
@@ -93,7 +93,7 @@ public class WorkforceRoster implements Supervision {
     public WorkforceMember create(Actor actor, MemberDraft draft, RequestOrigin origin) {
         ProgramRoles.requireWriter(actor);
         String id = UUID.randomUUID().toString();
-        MemberStore.Row row = validated(id, draft, actor.id(), clock.millis());
+        WorkforceMemberStore.Row row = validated(id, draft, actor.id(), clock.millis());
         Set<String> userIds = new LinkedHashSet<>();
         for (String userId : draft.userIds()) {
             userIds.add(account(userId).id());
@@ -113,10 +113,10 @@ public class WorkforceRoster implements Supervision {
     /** Changes name, job title, department, type, manager and hire date; accounts and status stay. */
     public WorkforceMember update(Actor actor, String id, MemberDraft draft, RequestOrigin origin) {
         ProgramRoles.requireWriter(actor);
-        MemberStore.Row before = row(id);
-        MemberStore.Row changed = validated(id, draft, actor.id(), clock.millis());
+        WorkforceMemberStore.Row before = row(id);
+        WorkforceMemberStore.Row changed = validated(id, draft, actor.id(), clock.millis());
         return events.atomically(() -> {
-            members.update(new MemberStore.Row(id, changed.name(), changed.jobTitle(), changed.department(),
+            members.update(new WorkforceMemberStore.Row(id, changed.name(), changed.jobTitle(), changed.department(),
                     changed.workforceType(), changed.managerId(), changed.hireDate(), before.status(),
                     before.createdAt(), before.createdBy(), changed.updatedAt(), changed.updatedBy()));
             events.record(EVENT_TYPE, "update", Action.U, Outcome.SUCCESS, ProgramEvents.agent(actor, origin),
@@ -131,7 +131,7 @@ public class WorkforceRoster implements Supervision {
         Workforce.Member account = account(userId);
         Agent agent = ProgramEvents.agent(actor, origin);
         return events.atomically(() -> {
-            MemberStore.Row member = row(id);
+            WorkforceMemberStore.Row member = row(id);
             if (WorkforceMember.TERMINATED.equals(member.status()) && account.active()) {
                 throw new ProblemException(ProblemKind.CONFLICT, "Member " + id + " is terminated; an active account "
                         + "cannot be linked to them (terminate the account, or link it to the member who holds it)");
@@ -146,12 +146,12 @@ public class WorkforceRoster implements Supervision {
     public WorkforceMember unlinkAccount(Actor actor, String id, String userId, RequestOrigin origin) {
         ProgramRoles.requireWriter(actor);
         return events.atomically(() -> {
-            MemberStore.Row member = row(id);
+            WorkforceMemberStore.Row member = row(id);
             if (!WorkforceMember.ACTIVE.equals(member.status())) {
                 throw new ProblemException(ProblemKind.CONFLICT, "Member " + id + " is " + member.status() + "; the "
                         + "accounts of a termination stay linked as part of its record");
             }
-            MemberStore.Link link = members.linkOf(userId == null ? "" : userId.strip())
+            WorkforceMemberStore.Link link = members.linkOf(userId == null ? "" : userId.strip())
                     .filter(l -> l.memberId().equals(id)).orElseThrow(() -> new ProblemException(
                             ProblemKind.NOT_FOUND, "Member " + id + " holds no account "
                             + Fields.abbreviated(String.valueOf(userId))));
@@ -169,7 +169,7 @@ public class WorkforceRoster implements Supervision {
 
     @Override
     public Optional<String> managerOf(String userId) {
-        return members.linkOf(userId).flatMap(l -> members.find(l.memberId())).map(MemberStore.Row::managerId)
+        return members.linkOf(userId).flatMap(l -> members.find(l.memberId())).map(WorkforceMemberStore.Row::managerId)
                 .flatMap(members::find).filter(m -> !WorkforceMember.TERMINATED.equals(m.status()))
                 .flatMap(m -> members.links(m.id()).stream().map(l -> accounts.find(l.userId()))
                         .flatMap(Optional::stream).filter(Workforce.Member::active).map(Workforce.Member::id)
@@ -179,26 +179,26 @@ public class WorkforceRoster implements Supervision {
     /** Active accounts that belong to no member who is still on the workforce. */
     public List<Workforce.Member> orphanAccounts() {
         Set<String> held = new HashSet<>();
-        for (MemberStore.Link link : members.allLinks()) {
+        for (WorkforceMemberStore.Link link : members.allLinks()) {
             members.find(link.memberId()).filter(m -> !WorkforceMember.TERMINATED.equals(m.status()))
                     .ifPresent(m -> held.add(link.userId()));
         }
         return accounts.active().stream().filter(a -> !held.contains(a.id())).toList();
     }
 
-    private void link(MemberStore.Row member, String userId, String by, Agent agent) {
-        Optional<MemberStore.Link> existing = members.linkOf(userId);
+    private void link(WorkforceMemberStore.Row member, String userId, String by, Agent agent) {
+        Optional<WorkforceMemberStore.Link> existing = members.linkOf(userId);
         if (existing.isPresent()) {
             throw new ProblemException(ProblemKind.CONFLICT, "Account " + userId + " already belongs to member "
                     + existing.get().memberId() + "; unlink it there first");
         }
         String linkId = UUID.randomUUID().toString();
-        members.link(new MemberStore.Link(linkId, member.id(), userId, clock.millis(), by, null, null));
+        members.link(new WorkforceMemberStore.Link(linkId, member.id(), userId, clock.millis(), by, null, null));
         events.record(EVENT_TYPE, "link-account", Action.U, Outcome.SUCCESS, agent, "WorkforceAccount", linkId, null,
                 null);
     }
 
-    private MemberStore.Row validated(String id, MemberDraft d, String by, long now) {
+    private WorkforceMemberStore.Row validated(String id, MemberDraft d, String by, long now) {
         if (d == null) {
             throw new ProblemException(ProblemKind.VALIDATION, "Give the member's name, job title and hire date");
         }
@@ -218,7 +218,7 @@ public class WorkforceRoster implements Supervision {
                     + " and a year from today; got " + d.hireDate());
         }
         String manager = manager(id, d.managerId());
-        return new MemberStore.Row(id, name, title, department, type, manager, d.hireDate().toString(),
+        return new WorkforceMemberStore.Row(id, name, title, department, type, manager, d.hireDate().toString(),
                 WorkforceMember.ACTIVE, now, by, now, by);
     }
 
@@ -227,13 +227,13 @@ public class WorkforceRoster implements Supervision {
             return null;
         }
         String clean = managerId.strip();
-        MemberStore.Row manager = members.find(clean).orElseThrow(() -> new ProblemException(ProblemKind.VALIDATION,
+        WorkforceMemberStore.Row manager = members.find(clean).orElseThrow(() -> new ProblemException(ProblemKind.VALIDATION,
                 "No member " + Fields.abbreviated(clean) + " to name as the manager"));
         if (WorkforceMember.TERMINATED.equals(manager.status())) {
             throw new ProblemException(ProblemKind.VALIDATION, "The manager " + manager.name() + " is terminated");
         }
         Set<String> seen = new HashSet<>();
-        for (MemberStore.Row up = manager; up != null; up = up.managerId() == null ? null
+        for (WorkforceMemberStore.Row up = manager; up != null; up = up.managerId() == null ? null
                 : members.find(up.managerId()).orElse(null)) {
             if (up.id().equals(id) || !seen.add(up.id())) {
                 throw new ProblemException(ProblemKind.VALIDATION, "A member cannot manage themselves, directly or "
@@ -251,7 +251,7 @@ public class WorkforceRoster implements Supervision {
                 "No user account " + Fields.abbreviated(userId.strip())));
     }
 
-    private MemberStore.Row row(String id) {
+    private WorkforceMemberStore.Row row(String id) {
         return members.find(id == null ? "" : id).orElseThrow(() -> new ProblemException(ProblemKind.NOT_FOUND,
                 "No workforce member " + Fields.abbreviated(String.valueOf(id))));
     }
@@ -265,13 +265,13 @@ public class WorkforceRoster implements Supervision {
                 Function.identity())), credentials.accountStates());
     }
 
-    private WorkforceMember view(MemberStore.Row r) {
-        Map<String, MemberStore.Row> manager = r.managerId() == null ? Map.of()
+    private WorkforceMember view(WorkforceMemberStore.Row r) {
+        Map<String, WorkforceMemberStore.Row> manager = r.managerId() == null ? Map.of()
                 : members.find(r.managerId()).map(m -> Map.of(m.id(), m)).orElse(Map.of());
         return view(r, manager, members.links(r.id()), directory());
     }
 
-    private WorkforceMember view(MemberStore.Row r, Map<String, MemberStore.Row> others, List<MemberStore.Link> links,
+    private WorkforceMember view(WorkforceMemberStore.Row r, Map<String, WorkforceMemberStore.Row> others, List<WorkforceMemberStore.Link> links,
                                  Directory directory) {
         List<WorkforceMember.Account> held = links.stream().map(l -> {
             Workforce.Member m = directory.accounts().get(l.userId());
@@ -285,7 +285,7 @@ public class WorkforceRoster implements Supervision {
         WorkforceMember.TerminationSummary termination = terminations.current(r.id())
                 .map(t -> new WorkforceMember.TerminationSummary(t.id(), t.status(),
                         Instant.ofEpochMilli(t.effectiveAt()), t.reason())).orElse(null);
-        MemberStore.Row manager = r.managerId() == null ? null : others.get(r.managerId());
+        WorkforceMemberStore.Row manager = r.managerId() == null ? null : others.get(r.managerId());
         return new WorkforceMember(r.id(), r.name(), r.jobTitle(), r.department(), r.workforceType(), r.managerId(),
                 manager == null ? null : manager.name(), LocalDate.parse(r.hireDate()), r.status(), held, termination,
                 Instant.ofEpochMilli(r.createdAt()), r.createdBy(), Instant.ofEpochMilli(r.updatedAt()),

@@ -16,13 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                              366 days)
  * @param trainingCheckInterval how often due assignments are created and the report is recorded when due (default
  *                              1 h; 1 min to 24 h)
+ * @param trainingFirstDelay    from start-up to the first of those runs (default 2 min; at most 24 h)
  * @param terminationInterval   how often scheduled terminations whose effective time has come are carried out; their
  *                              revocation latency is at most this plus the run time (default 1 min; 5 s to 15 min)
  */
 @ConfigurationProperties("safeguard.program.workforce")
 public record WorkforceSettings(Integer atHireDays, Duration annualLead, Duration reminderInterval,
                                 Duration reportInterval, Duration trainingCheckInterval,
-                                Duration terminationInterval) {
+                                Duration trainingFirstDelay, Duration terminationInterval) {
 
     public WorkforceSettings {
         atHireDays = atHireDays == null ? 30 : atHireDays;
@@ -30,6 +31,7 @@ public record WorkforceSettings(Integer atHireDays, Duration annualLead, Duratio
         reminderInterval = reminderInterval == null ? Duration.ofDays(90) : reminderInterval;
         reportInterval = reportInterval == null ? Duration.ofDays(30) : reportInterval;
         trainingCheckInterval = trainingCheckInterval == null ? Duration.ofHours(1) : trainingCheckInterval;
+        trainingFirstDelay = trainingFirstDelay == null ? Duration.ofMinutes(2) : trainingFirstDelay;
         terminationInterval = terminationInterval == null ? Duration.ofMinutes(1) : terminationInterval;
         if (atHireDays < 1 || atHireDays > 365) {
             throw new IllegalArgumentException("safeguard.program.workforce.at-hire-days must be between 1 and 365; got "
@@ -39,6 +41,7 @@ public record WorkforceSettings(Integer atHireDays, Duration annualLead, Duratio
         between("reminder-interval", reminderInterval, Duration.ofDays(1), Duration.ofDays(366));
         between("report-interval", reportInterval, Duration.ofDays(1), Duration.ofDays(366));
         between("training-check-interval", trainingCheckInterval, Duration.ofMinutes(1), Duration.ofHours(24));
+        between("training-first-delay", trainingFirstDelay, Duration.ZERO, Duration.ofHours(24));
         between("termination-interval", terminationInterval, Duration.ofSeconds(5), Duration.ofMinutes(15));
     }
 

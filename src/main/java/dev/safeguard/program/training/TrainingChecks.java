@@ -6,10 +6,11 @@ import dev.safeguard.program.EvaluationCheck;
 import dev.safeguard.program.SecurityReminders;
 import dev.safeguard.program.TrainingAssignment;
 import dev.safeguard.program.TrainingAssignments;
+import dev.safeguard.program.TrainingModules;
 import dev.safeguard.program.WorkforceMember;
 import dev.safeguard.program.WorkforceSettings;
 import dev.safeguard.program.checks.CheckSource;
-import dev.safeguard.program.workforce.MemberStore;
+import dev.safeguard.program.workforce.WorkforceMemberStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,15 +29,15 @@ import org.springframework.stereotype.Component;
 class TrainingChecks implements CheckSource {
 
     private final TrainingAssignments assignments;
-    private final AssignmentStore store;
-    private final ModuleStore modules;
-    private final MemberStore members;
+    private final TrainingAssignmentStore store;
+    private final TrainingModuleStore modules;
+    private final WorkforceMemberStore members;
     private final SecurityReminders reminders;
     private final IdentityFacts identity;
     private final WorkforceSettings settings;
     private final Clock clock;
 
-    TrainingChecks(TrainingAssignments assignments, AssignmentStore store, ModuleStore modules, MemberStore members,
+    TrainingChecks(TrainingAssignments assignments, TrainingAssignmentStore store, TrainingModuleStore modules, WorkforceMemberStore members,
                    SecurityReminders reminders, IdentityFacts identity, WorkforceSettings settings, Clock clock) {
         this.assignments = assignments;
         this.store = store;
@@ -52,9 +53,9 @@ class TrainingChecks implements CheckSource {
     public List<EvaluationCheck> checks() {
         return List.of(
                 new EvaluationCheck("program.training-overdue", "No security training assignment is overdue",
-                        List.of("164.308(a)(5)"), this::overdue),
+                        TrainingModules.TRAINING_CONTROLS, this::overdue),
                 new EvaluationCheck("program.training-at-hire", "Every active member with an account completed the "
-                        + "at-hire training", List.of("164.308(a)(5)"), this::atHire),
+                        + "at-hire training", TrainingModules.TRAINING_CONTROLS, this::atHire),
                 new EvaluationCheck("program.security-reminders", "A security reminder was published within the "
                         + "reminder interval", List.of("164.308(a)(5)(ii)(A)"), this::reminders));
     }
@@ -72,23 +73,23 @@ class TrainingChecks implements CheckSource {
      * assignment not yet due) is in progress, not failing; one with no assignment or an overdue one fails.
      */
     private CheckOutcome atHire() {
-        List<ModuleStore.Row> required = modules.list().stream().filter(m -> m.active() && m.atHire()).toList();
+        List<TrainingModuleStore.Row> required = modules.list().stream().filter(m -> m.active() && m.atHire()).toList();
         Set<String> active = identity.accounts().stream().filter(a -> a.status().equals("active"))
                 .map(IdentityFacts.Account::id).collect(Collectors.toSet());
         long now = clock.millis();
         List<String> missing = new ArrayList<>();
         List<String> inProgress = new ArrayList<>();
         int considered = 0;
-        for (MemberStore.Row m : members.withStatus(WorkforceMember.ACTIVE)) {
+        for (WorkforceMemberStore.Row m : members.withStatus(WorkforceMember.ACTIVE)) {
             if (members.links(m.id()).stream().noneMatch(l -> active.contains(l.userId()))) {
                 continue;
             }
             considered++;
-            List<AssignmentStore.Row> history = store.ofMember(m.id());
+            List<TrainingAssignmentStore.Row> history = store.ofMember(m.id());
             boolean failing = false;
             boolean pending = false;
-            for (ModuleStore.Row module : required) {
-                List<AssignmentStore.Row> mine = history.stream().filter(a -> a.moduleId().equals(module.id()))
+            for (TrainingModuleStore.Row module : required) {
+                List<TrainingAssignmentStore.Row> mine = history.stream().filter(a -> a.moduleId().equals(module.id()))
                         .toList();
                 if (mine.stream().anyMatch(a -> a.completedAt() != null)) {
                     continue;
@@ -108,7 +109,7 @@ class TrainingChecks implements CheckSource {
                         + inProgress.size() + " in progress)", missing.size() + " of " + considered + " active members "
                         + "with an account have not completed the at-hire training in time",
                 Map.of("members", considered, "notTrained", missing, "inProgress", inProgress,
-                        "atHireModules", required.stream().map(ModuleStore.Row::id).toList()));
+                        "atHireModules", required.stream().map(TrainingModuleStore.Row::id).toList()));
     }
 
     private CheckOutcome reminders() {

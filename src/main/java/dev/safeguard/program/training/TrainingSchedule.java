@@ -4,15 +4,15 @@ import dev.safeguard.platform.PeriodicJob;
 import dev.safeguard.program.TrainingAssignments;
 import dev.safeguard.program.TrainingReports;
 import dev.safeguard.program.WorkforceSettings;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps training on its cadence: every {@code safeguard.program.workforce.training-check-interval} (default 1 h;
- * first 2 min after start) it creates the assignments that fell due (at hire, annual) and records the signed
- * training report when the last one is older than {@code report-interval}. Both are idempotent.
+ * the first time {@code training-first-delay}, 2 min, after start) it creates the assignments that fell due (at
+ * hire, annual) and records the signed training report when the last one is older than {@code report-interval}.
+ * Both are idempotent.
  */
 @Component
 class TrainingSchedule extends PeriodicJob {
@@ -23,7 +23,7 @@ class TrainingSchedule extends PeriodicJob {
     private final TrainingReports reports;
 
     TrainingSchedule(TrainingAssignments assignments, TrainingReports reports, WorkforceSettings settings) {
-        super("program-training", Duration.ofMinutes(2), settings.trainingCheckInterval());
+        super("program-training", settings.trainingFirstDelay(), settings.trainingCheckInterval());
         this.assignments = assignments;
         this.reports = reports;
     }

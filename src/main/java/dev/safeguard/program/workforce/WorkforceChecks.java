@@ -32,11 +32,11 @@ class WorkforceChecks implements CheckSource {
     private final WorkforceRoster roster;
     private final WorkforceRecords records;
     private final IdentityFacts identity;
-    private final MemberStore members;
+    private final WorkforceMemberStore members;
     private final Clock clock;
 
     WorkforceChecks(Terminations terminations, WorkforceRoster roster, WorkforceRecords records,
-                    IdentityFacts identity, MemberStore members, Clock clock) {
+                    IdentityFacts identity, WorkforceMemberStore members, Clock clock) {
         this.terminations = terminations;
         this.roster = roster;
         this.records = records;
@@ -69,7 +69,7 @@ class WorkforceChecks implements CheckSource {
             if (Boolean.FALSE.equals(t.withinTarget())) {
                 late.add(t.id());
             }
-            for (MemberStore.Link link : members.links(t.memberId())) {
+            for (WorkforceMemberStore.Link link : members.links(t.memberId())) {
                 if (stillHolding.contains(link.userId()) || active.contains(link.userId())) {
                     holding.add(t.id());
                 }
@@ -106,7 +106,7 @@ class WorkforceChecks implements CheckSource {
                 .map(IdentityFacts.Account::id).collect(Collectors.toSet());
         List<String> missing = new ArrayList<>();
         int considered = 0;
-        for (MemberStore.Row m : members.withStatus(WorkforceMember.ACTIVE)) {
+        for (WorkforceMemberStore.Row m : members.withStatus(WorkforceMember.ACTIVE)) {
             if (members.links(m.id()).stream().noneMatch(l -> activeAccounts.contains(l.userId()))) {
                 continue;
             }

@@ -2,7 +2,7 @@ package dev.safeguard.program.training.web;
 
 import dev.safeguard.identity.Actor;
 import dev.safeguard.identity.RequestOrigin;
-import dev.safeguard.program.ModuleDraft;
+import dev.safeguard.program.TrainingModuleDraft;
 import dev.safeguard.program.TrainingModule;
 import dev.safeguard.program.TrainingModules;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,8 +37,8 @@ class TrainingModulesController {
     /** On a change, omitted fields stay as they are. */
     record ModuleBody(String id, String content, List<String> citations, Boolean atHire, Boolean annual,
                       Boolean active, String statement) {
-        ModuleDraft draft() {
-            return new ModuleDraft(id, content, citations, atHire, annual, active, statement);
+        TrainingModuleDraft draft() {
+            return new TrainingModuleDraft(id, content, citations, atHire, annual, active, statement);
         }
     }
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code program_training_reports} table: which signed training reports were recorded, for which period. */
 @Repository
-public class ReportStore {
+public class TrainingReportStore {
 
     public record Row(String id, long periodFrom, long periodTo, String evidenceId, long recordedAt,
                       String recordedBy) {
@@ -15,7 +15,7 @@ public class ReportStore {
 
     private final JdbcClient jdbc;
 
-    ReportStore(JdbcClient jdbc) {
+    TrainingReportStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * an account link ends ({@code unlinked_at}) instead, and at most one link per account is current (a unique index).
  */
 @Repository
-public class MemberStore {
+public class WorkforceMemberStore {
 
     public static final String ACTIVE = "active";
     public static final String SCHEDULED = "termination-scheduled";
@@ -35,7 +35,7 @@ public class MemberStore {
 
     private final JdbcClient jdbc;
 
-    MemberStore(JdbcClient jdbc) {
+    WorkforceMemberStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

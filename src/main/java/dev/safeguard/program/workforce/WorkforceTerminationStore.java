@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * a second change). Items are inserted with their termination's execution and never change.
  */
 @Repository
-public class TerminationStore {
+public class WorkforceTerminationStore {
 
     public static final String SCHEDULED = "scheduled";
     public static final String EXECUTED = "executed";
@@ -33,7 +33,7 @@ public class TerminationStore {
 
     private final JdbcClient jdbc;
 
-    TerminationStore(JdbcClient jdbc) {
+    WorkforceTerminationStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -13,11 +13,11 @@ import java.util.Locale;
  * SHA-256 of the exact text, so any change is a new version), its acknowledgment statement (the paragraph under an
  * "Acknowledgment" heading) and its length in words.
  */
-public record ModuleText(String content, String title, String version, String statement, int words) {
+public record TrainingModuleText(String content, String title, String version, String statement, int words) {
 
     /** Reads the text. */
-    public static ModuleText of(String content) {
-        return new ModuleText(content, Markdown.title(content), sha256(content), statement(content), words(content));
+    public static TrainingModuleText of(String content) {
+        return new TrainingModuleText(content, Markdown.title(content), sha256(content), statement(content), words(content));
     }
 
     /** The text under the level-2 heading "Acknowledgment" (or "Acknowledgement"), as one line; or {@code null}. */

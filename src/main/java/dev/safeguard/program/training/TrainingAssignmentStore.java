@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * second change). Rows are never deleted.
  */
 @Repository
-public class AssignmentStore {
+public class TrainingAssignmentStore {
 
     /**
      * An assignment; {@code dueOn} ISO-8601 text, {@code dueAt} the exclusive deadline (start of the next UTC day).
@@ -33,7 +33,7 @@ public class AssignmentStore {
 
     private final JdbcClient jdbc;
 
-    AssignmentStore(JdbcClient jdbc) {
+    TrainingAssignmentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
  * name them, stay). A module an officer customized is left as it is. Several nodes starting at once store it once.
  */
 @Component
-class ModuleSeed {
+class TrainingModuleSeed {
 
     static final String BY = "safeguard";
 
-    private final ModuleStore store;
+    private final TrainingModuleStore store;
     private final ProgramEvents events;
     private final java.time.Clock clock;
 
-    ModuleSeed(ModuleStore store, ProgramEvents events, java.time.Clock clock) {
+    TrainingModuleSeed(TrainingModuleStore store, ProgramEvents events, java.time.Clock clock) {
         this.store = store;
         this.events = events;
         this.clock = clock;
@@ -29,29 +29,29 @@ class ModuleSeed {
 
     @EventListener(ApplicationReadyEvent.class)
     void seed() {
-        for (ShippedModules.Module module : ShippedModules.load()) {
-            insertOrUpdate(module, ModuleText.of(module.content()));
+        for (ShippedTrainingModules.Module module : ShippedTrainingModules.load()) {
+            insertOrUpdate(module, TrainingModuleText.of(module.content()));
         }
     }
 
-    private void insertOrUpdate(ShippedModules.Module module, ModuleText text) {
+    private void insertOrUpdate(ShippedTrainingModules.Module module, TrainingModuleText text) {
         events.atomically(() -> {
             long now = clock.millis();
-            ModuleStore.Row existing = store.find(module.id()).orElse(null);
+            TrainingModuleStore.Row existing = store.find(module.id()).orElse(null);
             if (existing == null) {
-                ModuleStore.Row row = new ModuleStore.Row(module.id(), text.title(), ModuleStore.SHIPPED,
+                TrainingModuleStore.Row row = new TrainingModuleStore.Row(module.id(), text.title(), TrainingModuleStore.SHIPPED,
                         String.join(" ", module.citations()), module.atHire(), module.annual(), true,
                         text.statement(), text.version(), now, BY, now, BY);
                 if (store.insert(row)) {
-                    store.insert(new ModuleStore.Version(module.id(), text.version(), text.content(), now, BY));
+                    store.insert(new TrainingModuleStore.Version(module.id(), text.version(), text.content(), now, BY));
                     events.record(dev.safeguard.program.TrainingModules.EVENT_TYPE, "module-seed", Action.C,
                             Outcome.SUCCESS, ProgramEvents.system("program-seed"), "TrainingModule", module.id(),
                             text.version(), null);
                 }
-            } else if (ModuleStore.SHIPPED.equals(existing.source())
+            } else if (TrainingModuleStore.SHIPPED.equals(existing.source())
                     && !existing.currentVersion().equals(text.version())) {
-                store.insert(new ModuleStore.Version(module.id(), text.version(), text.content(), now, BY));
-                store.update(new ModuleStore.Row(existing.id(), text.title(), existing.source(),
+                store.insert(new TrainingModuleStore.Version(module.id(), text.version(), text.content(), now, BY));
+                store.update(new TrainingModuleStore.Row(existing.id(), text.title(), existing.source(),
                         String.join(" ", module.citations()), existing.atHire(), existing.annual(), existing.active(),
                         text.statement(), text.version(), existing.createdAt(), existing.createdBy(), now, BY));
                 events.record(dev.safeguard.program.TrainingModules.EVENT_TYPE, "module-seed", Action.U,

@@ -8,9 +8,9 @@ import java.util.List;
  * @param id        on creation: {@code [a-z0-9][a-z0-9-]{2,63}}, or {@code null} to derive it from the title
  * @param content   Markdown starting with a level-1 heading (the title), at most 100,000 characters; a change of text
  *                  is a new version
- * @param citations catalog items it supports (default: 164.308(a)(5))
+ * @param citations catalog items it supports (default: 164.308(a)(5)(ii)(B), (C) and (D))
  * @param statement the attestation statement; {@code null}: the module's "Acknowledgment" section, or a default
  */
-public record ModuleDraft(String id, String content, List<String> citations, Boolean atHire, Boolean annual,
+public record TrainingModuleDraft(String id, String content, List<String> citations, Boolean atHire, Boolean annual,
                           Boolean active, String statement) {
 }

@@ -7,14 +7,14 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code program_security_reminders} and {@code program_security_reminder_reads} tables. */
 @Repository
-public class ReminderStore {
+public class SecurityReminderStore {
 
     public record Row(String id, String title, String body, long publishedAt, String publishedBy) {
     }
 
     private final JdbcClient jdbc;
 
-    ReminderStore(JdbcClient jdbc) {
+    SecurityReminderStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

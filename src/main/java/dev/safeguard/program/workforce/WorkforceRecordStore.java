@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
  * a member; a correction is a new record. A sanction's description is stored sealed by the caller.
  */
 @Repository
-public class RecordStore {
+public class WorkforceRecordStore {
 
     /** A clearance record; {@code completedOn} ISO-8601 text. */
     public record ClearanceRow(String id, String memberId, String kind, String completedOn, String outcome,
@@ -23,7 +23,7 @@ public class RecordStore {
 
     private final JdbcClient jdbc;
 
-    RecordStore(JdbcClient jdbc) {
+    WorkforceRecordStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

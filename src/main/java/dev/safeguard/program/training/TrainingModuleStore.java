@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * is kept under its SHA-256, so a completion names exactly the text the member attested to.
  */
 @Repository
-public class ModuleStore {
+public class TrainingModuleStore {
 
     public static final String SHIPPED = "shipped";
     public static final String CUSTOMIZED = "customized";
@@ -32,7 +32,7 @@ public class ModuleStore {
 
     private final JdbcClient jdbc;
 
-    ModuleStore(JdbcClient jdbc) {
+    TrainingModuleStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -13,11 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
  * module's id, Markdown file, catalog items and cadence. Read at start-up; the text is data written for Safeguard's
  * users, checked by a test (length, do and don't lists, self-check, acknowledgment).
  */
-public final class ShippedModules {
+public final class ShippedTrainingModules {
 
     public static final String DIRECTORY = "program/training/";
 
-    private ShippedModules() {
+    private ShippedTrainingModules() {
     }
 
     /** One shipped module with its text. */
@@ -52,7 +52,7 @@ public final class ShippedModules {
     }
 
     private static InputStream resource(String name) {
-        InputStream in = ShippedModules.class.getClassLoader().getResourceAsStream(DIRECTORY + name);
+        InputStream in = ShippedTrainingModules.class.getClassLoader().getResourceAsStream(DIRECTORY + name);
         if (in == null) {
             throw new IllegalStateException(DIRECTORY + name + " is missing from the class path");
         }
