@@ -92,6 +92,10 @@ public abstract class WorkforceIntegrationTests extends ServerTest {
         assertThat(firstPreview.get("apiKeys").get(0).get("clientId").asString()).isEqualTo(key.clientId());
         assertThat(texts(firstPreview.get("access"), "id")).containsExactlyInAnyOrder(assignment, grantId);
         assertThat(account(preview, second.id()).get("sessions").size()).isGreaterThanOrEqualTo(1);
+        Api.Response confirmPage = asOfficer().get("/program/workforce/" + member + "/terminate");
+        assertThat(confirmPage.status()).isEqualTo(200);
+        assertThat(confirmPage.body()).contains("What will be revoked", key.clientId(), assignment, grantId,
+                "id=\"confirm-terminate\"");
 
         Instant effective = clock.instant().minus(Duration.ofMinutes(25));
         Api.Response done = asOfficer().post(ROSTER + "/" + member + "/terminate", Api.map("effectiveAt",
@@ -145,6 +149,11 @@ public abstract class WorkforceIntegrationTests extends ServerTest {
         assertThat(asOfficer().get("/api/program/terminations/" + t.get("id").asString()).json().get("items"))
                 .isEqualTo(t.get("items"));
         assertThat(evaluation.run("program.termination-revocation").result()).isEqualTo("pass");
+        Api.Response recordPage = asOfficer().get("/program/terminations/" + t.get("id").asString());
+        assertThat(recordPage.status()).isEqualTo(200);
+        assertThat(recordPage.body()).contains("25 min 0 s", "within the 1-hour target", key.clientId());
+        assertThat(asOfficer().get("/program/workforce/" + member).body()).contains("Dana Whitfield")
+                .doesNotContain("id=\"terminate\"");
         assertThat(asOfficer().post(ROSTER + "/" + member + "/terminate", Api.map("reason", "dismissal")).status())
                 .as("a member is terminated once").isEqualTo(409);
 
@@ -330,6 +339,16 @@ public abstract class WorkforceIntegrationTests extends ServerTest {
         assertThat(nurse.api().get(ROSTER + "/" + member + "/sanctions").status()).as("not even their own")
                 .isEqualTo(403);
         assertThat(nurse.api().get(ROSTER).status()).isEqualTo(403);
+        assertThat(nurse.api().get("/program/workforce/" + member).status()).isEqualTo(403);
+        Api.Response page = asOfficer().get("/program/workforce/" + member);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Jo Park", "Avery Stone", "written-warning", "background-check",
+                "id=\"add-sanction\"", "id=\"terminate\"");
+        Api.Response auditorPage = auditor.get("/program/workforce/" + member);
+        assertThat(auditorPage.body()).contains("written-warning").doesNotContain("id=\"add-sanction\"",
+                "id=\"terminate\"");
+        assertThat(auditor.get("/program/workforce").body()).contains("Jo Park", "Avery Stone")
+                .doesNotContain("id=\"add-member\"");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE type = 'program-workforce' AND subtype = "
                 + "'sanction' AND entity_id = ?").param(sanction.text("id")).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE type LIKE 'program-%' AND (reason LIKE ? OR "
@@ -376,10 +395,15 @@ public abstract class WorkforceIntegrationTests extends ServerTest {
         String version = opened.get("module").get("version").asString();
         assertThat(opened.get("module").get("html").asString()).contains("<h1>Security awareness");
         assertThat(opened.get("module").get("statement").asString()).startsWith("By completing this module");
+        assertThat(learner.api().get("/me/training").body()).contains("Security awareness", "Phishing",
+                "/me/training/" + awareness);
+        assertThat(learner.api().get("/me/training/" + awareness).body()).contains("id=\"attest-form\"",
+                "By completing this module");
 
         // Another member's assignment is out of reach, and stays open.
         String peers = assignments(theirs).get(0).get("id").asString();
         assertThat(learner.api().get("/api/me/training/assignments/" + peers).status()).isEqualTo(404);
+        assertThat(learner.api().get("/me/training/" + peers).status()).isEqualTo(404);
         assertThat(learner.api().post("/api/me/training/assignments/" + peers + "/completion", Api.map("attested",
                 true, "version", version)).status()).isEqualTo(404);
         assertThat(status(theirs, peers)).isEqualTo("open");
@@ -398,6 +422,9 @@ public abstract class WorkforceIntegrationTests extends ServerTest {
         assertThat(completed.text("completedVersion")).isEqualTo(version);
         assertThat(learner.api().post(completion, Api.map("attested", true, "version", version)).status())
                 .as("a completion is final").isEqualTo(409);
+        assertThat(learner.api().get("/me/training/" + awareness).body()).contains("id=\"completed-at\"")
+                .doesNotContain("id=\"attest-form\"");
+        assertThat(asOfficer().get("/program/training").body()).contains("Pending assignments", "Sam Rivera");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE type = 'program-training' AND subtype = "
                 + "'complete' AND entity_id = ? AND entity_version = ?").params(awareness, version)
                 .query(Long.class).single()).isEqualTo(1);
@@ -490,6 +517,11 @@ public abstract class WorkforceIntegrationTests extends ServerTest {
         assertThat(created.text("statement")).isEqualTo("I will shred printed records.");
         String html = asOfficer().get("/api/program/training/modules/" + id + "/text").text("html");
         assertThat(html).contains("&lt;script&gt;").doesNotContain("<script").doesNotContain("javascript:");
+        Api.Response modulePage = asOfficer().get("/program/training/modules/" + id);
+        assertThat(modulePage.status()).isEqualTo(200);
+        assertThat(modulePage.body()).contains("&lt;script&gt;", "I will shred printed records.")
+                .doesNotContain("<script>alert");
+        assertThat(asOfficer().get("/program/training/modules/new").status()).isEqualTo(200);
         Map<String, Map<String, Object>> bad = Map.of(
                 "no title", Api.map("content", words),
                 "too short", Api.map("content", "# Short\n\nOnly a few words here."),
@@ -545,6 +577,7 @@ public abstract class WorkforceIntegrationTests extends ServerTest {
                 .doesNotContain(reminder.text("id"));
         assertThat(learner.api().post("/api/me/training/reminders/no-such/read").status()).isEqualTo(404);
         assertThat(evaluation.run("program.security-reminders").result()).isEqualTo("pass");
+        assertThat(asOfficer().get("/program/training").body()).contains("Lock your screen", "read by 1");
 
         // The training report: signed export evidence on request, automated evidence on the schedule.
         Api.Response recorded = asOfficer().post("/api/program/training/reports", Api.map());
