@@ -55,8 +55,8 @@ public class SecurityReminders {
         }
         String cleanBody = Fields.required(body == null ? null : body.replace("\r\n", "\n"), "reminder text",
                 MAX_BODY);
-        SecurityReminderStore.Row row = new SecurityReminderStore.Row(UUID.randomUUID().toString(), cleanTitle, cleanBody,
-                clock.millis(), actor.id());
+        SecurityReminderStore.Row row = new SecurityReminderStore.Row(UUID.randomUUID().toString(), cleanTitle,
+                cleanBody, clock.millis(), actor.id());
         return events.atomically(() -> {
             store.insert(row);
             events.record(TrainingModules.EVENT_TYPE, "reminder-publish", Action.C, Outcome.SUCCESS,

@@ -24,7 +24,8 @@ class TerminationRecords {
     private final Evidence evidence;
     private final ObjectMapper json;
 
-    TerminationRecords(WorkforceTerminationStore store, WorkforceMemberStore members, Evidence evidence, ObjectMapper json) {
+    TerminationRecords(WorkforceTerminationStore store, WorkforceMemberStore members, Evidence evidence,
+                       ObjectMapper json) {
         this.store = store;
         this.members = members;
         this.evidence = evidence;

@@ -70,10 +70,10 @@ public class Terminations {
     private final ProgramEvents events;
     private final Clock clock;
 
-    Terminations(WorkforceTerminationStore store, WorkforceMemberStore members, WorkforceRoster roster, TrainingAssignments training,
-                 Accounts accounts, Workforce workforce, HeldCredentials credentials, HeldAccess access,
-                 AuditActivity activity, TerminationRecords records, Alerts alerts, ProgramEvents events,
-                 Clock clock) {
+    Terminations(WorkforceTerminationStore store, WorkforceMemberStore members, WorkforceRoster roster,
+                 TrainingAssignments training, Accounts accounts, Workforce workforce, HeldCredentials credentials,
+                 HeldAccess access, AuditActivity activity, TerminationRecords records, Alerts alerts,
+                 ProgramEvents events, Clock clock) {
         this.store = store;
         this.members = members;
         this.roster = roster;
@@ -159,8 +159,9 @@ public class Terminations {
         }
         String id = UUID.randomUUID().toString();
         Agent agent = ProgramEvents.agent(actor, origin);
-        WorkforceTerminationStore.Row row = new WorkforceTerminationStore.Row(id, member.id(), effective.toEpochMilli(), why, clean,
-                WorkforceTerminationStore.SCHEDULED, now.toEpochMilli(), actor.id(), null, null, null, null, null, null);
+        WorkforceTerminationStore.Row row = new WorkforceTerminationStore.Row(id, member.id(),
+                effective.toEpochMilli(), why, clean, WorkforceTerminationStore.SCHEDULED, now.toEpochMilli(),
+                actor.id(), null, null, null, null, null, null);
         return events.atomically(() -> {
             if (!members.setStatus(member.id(), WorkforceMember.ACTIVE, WorkforceMember.TERMINATION_SCHEDULED,
                     now.toEpochMilli(), actor.id())) {
@@ -273,9 +274,9 @@ public class Terminations {
                 now.toEpochMilli(), actor.id());
         training.cancelOpenOf(member.id(), actor.id(), agent);
         Long after = eventsAfter(Set.copyOf(userIds), effective, now);
-        WorkforceTerminationStore.Row executed = new WorkforceTerminationStore.Row(t.id(), t.memberId(), t.effectiveAt(), t.reason(),
-                t.notes(), WorkforceTerminationStore.EXECUTED, t.requestedAt(), t.requestedBy(), now.toEpochMilli(), actor.id(),
-                null, null, after, null);
+        WorkforceTerminationStore.Row executed = new WorkforceTerminationStore.Row(t.id(), t.memberId(),
+                t.effectiveAt(), t.reason(), t.notes(), WorkforceTerminationStore.EXECUTED, t.requestedAt(),
+                t.requestedBy(), now.toEpochMilli(), actor.id(), null, null, after, null);
         String evidenceId = records.recordEvidence(records.view(executed), member);
         if (!store.markExecuted(t.id(), now.toEpochMilli(), actor.id(), after, evidenceId)) {
             throw new ProblemException(ProblemKind.CONFLICT, "Termination " + t.id() + " is no longer scheduled");
@@ -293,12 +294,14 @@ public class Terminations {
         if (Duration.between(effective, now).compareTo(MEASURED_WINDOW) > 0) {
             return null;
         }
-        return activity.counts(effective, now).groups().stream().filter(g -> g.agentUser() != null && userIds.contains(g.agentUser()))
+        return activity.counts(effective, now).groups().stream()
+                .filter(g -> g.agentUser() != null && userIds.contains(g.agentUser()))
                 .mapToLong(AuditActivity.Group::count).sum();
     }
 
     private Optional<Actor> executor(WorkforceTerminationStore.Row due) {
-        Set<String> held = Set.copyOf(members.links(due.memberId()).stream().map(WorkforceMemberStore.Link::userId).toList());
+        Set<String> held = Set.copyOf(members.links(due.memberId()).stream()
+                .map(WorkforceMemberStore.Link::userId).toList());
         return Stream.concat(workforce.find(due.requestedBy()).stream(), workforce.securityOfficial().stream())
                 .filter(m -> m.active() && m.has(Role.SECURITY_OFFICER) && !held.contains(m.id())).findFirst()
                 .map(m -> new Actor(Actor.Kind.USER, m.id(), m.username(), m.roles(), Set.of(), null, null));

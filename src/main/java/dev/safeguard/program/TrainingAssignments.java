@@ -56,8 +56,8 @@ public class TrainingAssignments {
     private final ProgramEvents events;
     private final Clock clock;
 
-    TrainingAssignments(TrainingAssignmentStore store, TrainingModuleStore modules, WorkforceMemberStore members, Workforce accounts,
-                        WorkforceSettings settings, ProgramEvents events, Clock clock) {
+    TrainingAssignments(TrainingAssignmentStore store, TrainingModuleStore modules, WorkforceMemberStore members,
+                        Workforce accounts, WorkforceSettings settings, ProgramEvents events, Clock clock) {
         this.store = store;
         this.modules = modules;
         this.members = members;
@@ -206,9 +206,11 @@ public class TrainingAssignments {
         return true;
     }
 
-    private TrainingAssignmentStore.Row row(String memberId, String moduleId, String reason, LocalDate dueOn, String by) {
-        return new TrainingAssignmentStore.Row(UUID.randomUUID().toString(), memberId, moduleId, reason, clock.millis(), by,
-                dueOn.toString(), Cadence.deadline(dueOn).toEpochMilli(), null, null, null, null, null);
+    private TrainingAssignmentStore.Row row(String memberId, String moduleId, String reason, LocalDate dueOn,
+                                            String by) {
+        return new TrainingAssignmentStore.Row(UUID.randomUUID().toString(), memberId, moduleId, reason,
+                clock.millis(), by, dueOn.toString(), Cadence.deadline(dueOn).toEpochMilli(), null, null, null, null,
+                null);
     }
 
     private boolean holdsActiveAccount(String memberId) {

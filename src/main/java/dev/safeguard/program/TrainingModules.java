@@ -53,8 +53,8 @@ public class TrainingModules {
     private final ProgramEvents events;
     private final Clock clock;
 
-    TrainingModules(TrainingModuleStore store, TrainingAssignmentStore assignments, Catalog catalog, ProgramEvents events,
-                    Clock clock) {
+    TrainingModules(TrainingModuleStore store, TrainingAssignmentStore assignments, Catalog catalog,
+                    ProgramEvents events, Clock clock) {
         this.store = store;
         this.assignments = assignments;
         this.catalog = catalog;
@@ -133,14 +133,16 @@ public class TrainingModules {
             long now = clock.millis();
             boolean newText = text != null && !text.version().equals(before.currentVersion());
             if (newText) {
-                store.insert(new TrainingModuleStore.Version(before.id(), text.version(), text.content(), now, actor.id()));
+                store.insert(new TrainingModuleStore.Version(before.id(), text.version(), text.content(), now,
+                        actor.id()));
             }
             TrainingModuleText current = text != null ? text : TrainingModuleText.of(store.version(before.id(),
                     before.currentVersion()).orElseThrow().content());
             String statement = draft.statement() != null ? statement(draft.statement(), current)
                     : newText && text.statement() != null ? text.statement() : before.statement();
-            TrainingModuleStore.Row after = new TrainingModuleStore.Row(before.id(), current.title(),
-                    newText && TrainingModuleStore.SHIPPED.equals(before.source()) ? TrainingModuleStore.CUSTOMIZED : before.source(),
+            String source = newText && TrainingModuleStore.SHIPPED.equals(before.source())
+                    ? TrainingModuleStore.CUSTOMIZED : before.source();
+            TrainingModuleStore.Row after = new TrainingModuleStore.Row(before.id(), current.title(), source,
                     draft.citations() == null ? before.citations() : String.join(" ", citations(draft.citations(),
                             DEFAULT_CITATIONS)), bool(draft.atHire(), before.atHire()),
                     bool(draft.annual(), before.annual()), bool(draft.active(), before.active()), statement,

@@ -58,9 +58,9 @@ public class TrainingReports {
     private final ObjectMapper json;
     private final Clock clock;
 
-    TrainingReports(TrainingAssignmentStore assignments, TrainingModuleStore modules, WorkforceMemberStore members, TrainingReportStore reports,
-                    Evidence evidence, WorkforceSettings settings, ProgramEvents events, ObjectMapper json,
-                    Clock clock) {
+    TrainingReports(TrainingAssignmentStore assignments, TrainingModuleStore modules, WorkforceMemberStore members,
+                    TrainingReportStore reports, Evidence evidence, WorkforceSettings settings, ProgramEvents events,
+                    ObjectMapper json, Clock clock) {
         this.assignments = assignments;
         this.modules = modules;
         this.members = members;
@@ -121,8 +121,8 @@ public class TrainingReports {
     private Recorded store(TrainingReport report, EvidenceRecord record, String by, Agent agent) {
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
-        reports.insert(new TrainingReportStore.Row(id, report.from().toEpochMilli(), report.to().toEpochMilli(), record.id(),
-                now, by));
+        reports.insert(new TrainingReportStore.Row(id, report.from().toEpochMilli(), report.to().toEpochMilli(),
+                record.id(), now, by));
         events.record(TrainingModules.EVENT_TYPE, "report", Action.C, Outcome.SUCCESS, agent, "TrainingReport", id,
                 null, null);
         return new Recorded(id, report.from(), report.to(), record.id(), Instant.ofEpochMilli(now), by);
@@ -142,10 +142,12 @@ public class TrainingReports {
         Map<String, String> names = new HashMap<>();
         members.list(WorkforceRoster.MAX_LIST).forEach(m -> names.put(m.id(), m.name()));
         List<TrainingAssignmentStore.Row> due = assignments.deadlinesBetween(from.toEpochMilli(), to.toEpochMilli());
-        List<TrainingAssignmentStore.Row> completed = assignments.completedBetween(from.toEpochMilli(), to.toEpochMilli());
+        List<TrainingAssignmentStore.Row> completed = assignments.completedBetween(from.toEpochMilli(),
+                to.toEpochMilli());
         List<TrainingReport.ModuleLine> lines = new ArrayList<>();
         for (TrainingModuleStore.Row module : modules.list()) {
-            List<TrainingAssignmentStore.Row> mine = due.stream().filter(a -> a.moduleId().equals(module.id())).toList();
+            List<TrainingAssignmentStore.Row> mine = due.stream().filter(a -> a.moduleId().equals(module.id()))
+                    .toList();
             long onTime = mine.stream().filter(a -> a.completedAt() != null && a.completedAt() < a.dueAt()).count();
             long late = mine.stream().filter(a -> a.completedAt() != null && a.completedAt() >= a.dueAt()).count();
             lines.add(new TrainingReport.ModuleLine(module.id(), module.title(), module.currentVersion(), mine.size(),

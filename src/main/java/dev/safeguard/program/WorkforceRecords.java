@@ -62,14 +62,15 @@ public class WorkforceRecords {
         ProgramRoles.requireWriter(actor);
         WorkforceMember member = roster.get(memberId);
         if (draft == null) {
-            throw new ProblemException(ProblemKind.VALIDATION, "Give the clearance's kind, completion date and outcome");
+            throw new ProblemException(ProblemKind.VALIDATION, "Give the clearance's kind, completion date and "
+                    + "outcome");
         }
         String kind = Fields.oneOf(draft.kind(), "clearance kind", Clearance.KINDS, null);
         String outcome = Fields.oneOf(draft.outcome(), "outcome", Clearance.OUTCOMES, null);
         LocalDate completedOn = pastDate(draft.completedOn(), "completion date");
         String notes = Fields.optional(draft.notes(), "notes", MAX_NOTES);
-        WorkforceRecordStore.ClearanceRow row = new WorkforceRecordStore.ClearanceRow(UUID.randomUUID().toString(), member.id(), kind,
-                completedOn.toString(), outcome, notes, clock.millis(), actor.id());
+        WorkforceRecordStore.ClearanceRow row = new WorkforceRecordStore.ClearanceRow(UUID.randomUUID().toString(),
+                member.id(), kind, completedOn.toString(), outcome, notes, clock.millis(), actor.id());
         return events.atomically(() -> {
             store.insert(row);
             events.record(WorkforceRoster.EVENT_TYPE, "clearance", Action.C, Outcome.SUCCESS,
@@ -105,9 +106,9 @@ public class WorkforceRecords {
                 new ProblemException(ProblemKind.VALIDATION, "No user account " + Fields.abbreviated(
                         draft.imposedBy().strip()) + " to name as the person who imposed the sanction"));
         String id = UUID.randomUUID().toString();
-        WorkforceRecordStore.SanctionRow row = new WorkforceRecordStore.SanctionRow(id, member.id(), imposedOn.toString(), policy,
-                sealer.seal(description.getBytes(StandardCharsets.UTF_8), purpose(id)), sanction, imposedBy,
-                clock.millis(), actor.id());
+        WorkforceRecordStore.SanctionRow row = new WorkforceRecordStore.SanctionRow(id, member.id(),
+                imposedOn.toString(), policy, sealer.seal(description.getBytes(StandardCharsets.UTF_8), purpose(id)),
+                sanction, imposedBy, clock.millis(), actor.id());
         return events.atomically(() -> {
             store.insert(row);
             events.record(WorkforceRoster.EVENT_TYPE, "sanction", Action.C, Outcome.SUCCESS,

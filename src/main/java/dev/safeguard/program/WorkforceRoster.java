@@ -227,8 +227,8 @@ public class WorkforceRoster implements Supervision {
             return null;
         }
         String clean = managerId.strip();
-        WorkforceMemberStore.Row manager = members.find(clean).orElseThrow(() -> new ProblemException(ProblemKind.VALIDATION,
-                "No member " + Fields.abbreviated(clean) + " to name as the manager"));
+        WorkforceMemberStore.Row manager = members.find(clean).orElseThrow(() -> new ProblemException(
+                ProblemKind.VALIDATION, "No member " + Fields.abbreviated(clean) + " to name as the manager"));
         if (WorkforceMember.TERMINATED.equals(manager.status())) {
             throw new ProblemException(ProblemKind.VALIDATION, "The manager " + manager.name() + " is terminated");
         }
@@ -271,8 +271,8 @@ public class WorkforceRoster implements Supervision {
         return view(r, manager, members.links(r.id()), directory());
     }
 
-    private WorkforceMember view(WorkforceMemberStore.Row r, Map<String, WorkforceMemberStore.Row> others, List<WorkforceMemberStore.Link> links,
-                                 Directory directory) {
+    private WorkforceMember view(WorkforceMemberStore.Row r, Map<String, WorkforceMemberStore.Row> others,
+                                 List<WorkforceMemberStore.Link> links, Directory directory) {
         List<WorkforceMember.Account> held = links.stream().map(l -> {
             Workforce.Member m = directory.accounts().get(l.userId());
             HeldCredentials.AccountState state = directory.states().get(l.userId());

@@ -34,8 +34,8 @@ public record WorkforceSettings(Integer atHireDays, Duration annualLead, Duratio
         trainingFirstDelay = trainingFirstDelay == null ? Duration.ofMinutes(2) : trainingFirstDelay;
         terminationInterval = terminationInterval == null ? Duration.ofMinutes(1) : terminationInterval;
         if (atHireDays < 1 || atHireDays > 365) {
-            throw new IllegalArgumentException("safeguard.program.workforce.at-hire-days must be between 1 and 365; got "
-                    + atHireDays);
+            throw new IllegalArgumentException("safeguard.program.workforce.at-hire-days must be between 1 and 365; "
+                    + "got " + atHireDays);
         }
         between("annual-lead", annualLead, Duration.ZERO, Duration.ofDays(180));
         between("reminder-interval", reminderInterval, Duration.ofDays(1), Duration.ofDays(366));

@@ -28,8 +28,8 @@ public class HeldCredentialsStore {
     }
 
     public List<HeldCredentials.Session> sessionsOf(String userId) {
-        return jdbc.sql("SELECT id_hash, stage, created_at, last_accessed_at, expires_at FROM sessions WHERE user_id = ? "
-                        + "ORDER BY created_at")
+        return jdbc.sql("SELECT id_hash, stage, created_at, last_accessed_at, expires_at FROM sessions "
+                        + "WHERE user_id = ? ORDER BY created_at")
                 .param(userId)
                 .query((rs, n) -> new HeldCredentials.Session(Tokens.reference(rs.getString(1)),
                         rs.getString(2).toLowerCase(java.util.Locale.ROOT), Instant.ofEpochMilli(rs.getLong(3)),
@@ -38,8 +38,8 @@ public class HeldCredentialsStore {
     }
 
     public List<HeldCredentials.ApiKey> apiKeysOf(String userId, long now) {
-        return jdbc.sql("SELECT id, name, expires_at FROM service_clients WHERE owner_user_id = ? AND revoked_at IS NULL "
-                        + "ORDER BY created_at")
+        return jdbc.sql("SELECT id, name, expires_at FROM service_clients WHERE owner_user_id = ? "
+                        + "AND revoked_at IS NULL ORDER BY created_at")
                 .param(userId)
                 .query((rs, n) -> new HeldCredentials.ApiKey(rs.getString(1), rs.getString(2),
                         Instant.ofEpochMilli(rs.getLong(3)), rs.getLong(3) <= now))

@@ -19,12 +19,14 @@ public class SecurityReminderStore {
     }
 
     public void insert(Row r) {
-        jdbc.sql("INSERT INTO program_security_reminders (id, title, body, published_at, published_by) VALUES (?, ?, ?, "
-                + "?, ?)").params(r.id(), r.title(), r.body(), r.publishedAt(), r.publishedBy()).update();
+        jdbc.sql("INSERT INTO program_security_reminders (id, title, body, published_at, published_by) "
+                + "VALUES (?, ?, ?, ?, ?)")
+                .params(r.id(), r.title(), r.body(), r.publishedAt(), r.publishedBy()).update();
     }
 
     public Optional<Row> find(String id) {
-        return jdbc.sql("SELECT id, title, body, published_at, published_by FROM program_security_reminders WHERE id = ?")
+        return jdbc.sql("SELECT id, title, body, published_at, published_by FROM program_security_reminders "
+                        + "WHERE id = ?")
                 .param(id).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5))).optional();
     }
@@ -39,9 +41,10 @@ public class SecurityReminderStore {
 
     /** Reminders the user has not marked read, newest first, at most {@code limit}. */
     public List<Row> unread(String userId, int limit) {
-        return jdbc.sql("SELECT r.id, r.title, r.body, r.published_at, r.published_by FROM program_security_reminders r "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM program_security_reminder_reads d WHERE d.reminder_id = r.id "
-                        + "AND d.user_id = ?) ORDER BY r.published_at DESC, r.id LIMIT ?")
+        return jdbc.sql("SELECT r.id, r.title, r.body, r.published_at, r.published_by "
+                        + "FROM program_security_reminders r WHERE NOT EXISTS (SELECT 1 FROM "
+                        + "program_security_reminder_reads d WHERE d.reminder_id = r.id AND d.user_id = ?) "
+                        + "ORDER BY r.published_at DESC, r.id LIMIT ?")
                 .params(userId, limit).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getLong(4), rs.getString(5))).list();
     }

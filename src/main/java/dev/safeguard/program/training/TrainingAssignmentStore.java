@@ -53,8 +53,9 @@ public class TrainingAssignmentStore {
 
     /** The member's assignments, open ones first, then by due date. */
     public List<Row> ofMember(String memberId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM program_training_assignments WHERE member_id = ? ORDER BY CASE WHEN "
-                + OPEN + " THEN 0 ELSE 1 END, due_on, module_id").param(memberId).query((rs, n) -> row(rs)).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM program_training_assignments WHERE member_id = ? "
+                + "ORDER BY CASE WHEN " + OPEN + " THEN 0 ELSE 1 END, due_on, module_id").param(memberId)
+                .query((rs, n) -> row(rs)).list();
     }
 
     /** Assignments newest due date first, optionally of one member or module and only open ones; at most limit. */

@@ -37,8 +37,9 @@ class TrainingChecks implements CheckSource {
     private final WorkforceSettings settings;
     private final Clock clock;
 
-    TrainingChecks(TrainingAssignments assignments, TrainingAssignmentStore store, TrainingModuleStore modules, WorkforceMemberStore members,
-                   SecurityReminders reminders, IdentityFacts identity, WorkforceSettings settings, Clock clock) {
+    TrainingChecks(TrainingAssignments assignments, TrainingAssignmentStore store, TrainingModuleStore modules,
+                   WorkforceMemberStore members, SecurityReminders reminders, IdentityFacts identity,
+                   WorkforceSettings settings, Clock clock) {
         this.assignments = assignments;
         this.store = store;
         this.modules = modules;

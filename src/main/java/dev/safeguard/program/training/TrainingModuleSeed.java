@@ -39,9 +39,9 @@ class TrainingModuleSeed {
             long now = clock.millis();
             TrainingModuleStore.Row existing = store.find(module.id()).orElse(null);
             if (existing == null) {
-                TrainingModuleStore.Row row = new TrainingModuleStore.Row(module.id(), text.title(), TrainingModuleStore.SHIPPED,
-                        String.join(" ", module.citations()), module.atHire(), module.annual(), true,
-                        text.statement(), text.version(), now, BY, now, BY);
+                TrainingModuleStore.Row row = new TrainingModuleStore.Row(module.id(), text.title(),
+                        TrainingModuleStore.SHIPPED, String.join(" ", module.citations()), module.atHire(),
+                        module.annual(), true, text.statement(), text.version(), now, BY, now, BY);
                 if (store.insert(row)) {
                     store.insert(new TrainingModuleStore.Version(module.id(), text.version(), text.content(), now, BY));
                     events.record(dev.safeguard.program.TrainingModules.EVENT_TYPE, "module-seed", Action.C,

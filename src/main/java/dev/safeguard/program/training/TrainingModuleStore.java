@@ -61,8 +61,9 @@ public class TrainingModuleStore {
 
     /** Every module, shipped ones first, then by title. */
     public List<Row> list() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM program_training_modules ORDER BY CASE source WHEN 'custom' THEN 1 "
-                + "ELSE 0 END, created_at, title").query((rs, n) -> row(rs)).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM program_training_modules "
+                + "ORDER BY CASE source WHEN 'custom' THEN 1 ELSE 0 END, created_at, title")
+                .query((rs, n) -> row(rs)).list();
     }
 
     /** Stores a content version unless the module has it already (the same text gives the same version). */
@@ -73,8 +74,8 @@ public class TrainingModuleStore {
     }
 
     public Optional<Version> version(String moduleId, String version) {
-        return jdbc.sql("SELECT module_id, version, content, created_at, created_by FROM program_training_module_versions "
-                        + "WHERE module_id = ? AND version = ?")
+        return jdbc.sql("SELECT module_id, version, content, created_at, created_by "
+                        + "FROM program_training_module_versions WHERE module_id = ? AND version = ?")
                 .params(moduleId, version)
                 .query((rs, n) -> new Version(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         rs.getString(5)))

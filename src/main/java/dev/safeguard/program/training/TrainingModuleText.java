@@ -17,7 +17,8 @@ public record TrainingModuleText(String content, String title, String version, S
 
     /** Reads the text. */
     public static TrainingModuleText of(String content) {
-        return new TrainingModuleText(content, Markdown.title(content), sha256(content), statement(content), words(content));
+        return new TrainingModuleText(content, Markdown.title(content), sha256(content), statement(content),
+                words(content));
     }
 
     /** The text under the level-2 heading "Acknowledgment" (or "Acknowledgement"), as one line; or {@code null}. */

@@ -88,8 +88,8 @@ class WorkforceChecks implements CheckSource {
         observed.put("slowestRevocationSeconds", slowest);
         boolean ok = late.isEmpty() && holding.isEmpty() && overdue.isEmpty();
         return CheckOutcome.of(ok, executed.size() + " terminations revoked everything within 1 h; the slowest took "
-                        + slowest + " s", late.size() + " terminations were revoked later than 1 h after their effective"
-                        + " time, " + holding.stream().distinct().count() + " left an account usable and "
+                        + slowest + " s", late.size() + " terminations were revoked later than 1 h after their "
+                        + "effective time, " + holding.stream().distinct().count() + " left an account usable and "
                         + overdue.size() + " scheduled ones are past due", observed);
     }
 

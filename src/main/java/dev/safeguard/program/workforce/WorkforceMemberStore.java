@@ -94,8 +94,8 @@ public class WorkforceMemberStore {
 
     /** The member's current account links, oldest first. */
     public List<Link> links(String memberId) {
-        return jdbc.sql("SELECT " + LINK + " FROM program_workforce_accounts WHERE member_id = ? AND unlinked_at IS NULL "
-                + "ORDER BY linked_at, id").param(memberId).query((rs, n) -> link(rs)).list();
+        return jdbc.sql("SELECT " + LINK + " FROM program_workforce_accounts WHERE member_id = ? "
+                + "AND unlinked_at IS NULL ORDER BY linked_at, id").param(memberId).query((rs, n) -> link(rs)).list();
     }
 
     /** Every current link, for the roster and the orphan-account check. */

@@ -38,7 +38,8 @@ public class WorkforceRecordStore {
     /** The member's clearance records, most recent first. */
     public List<ClearanceRow> clearances(String memberId) {
         return jdbc.sql("SELECT id, member_id, kind, completed_on, outcome, notes, recorded_at, recorded_by FROM "
-                        + "program_workforce_clearances WHERE member_id = ? ORDER BY completed_on DESC, recorded_at DESC")
+                        + "program_workforce_clearances WHERE member_id = ? "
+                        + "ORDER BY completed_on DESC, recorded_at DESC")
                 .param(memberId)
                 .query((rs, n) -> new ClearanceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getLong(7), rs.getString(8)))

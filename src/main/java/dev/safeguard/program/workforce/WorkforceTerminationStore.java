@@ -70,7 +70,8 @@ public class WorkforceTerminationStore {
 
     /** The member's termination in force (scheduled or executed), if any. */
     public Optional<Row> current(String memberId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM program_terminations WHERE member_id = ? AND status <> 'cancelled'")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM program_terminations WHERE member_id = ? "
+                + "AND status <> 'cancelled'")
                 .param(memberId).query((rs, n) -> row(rs)).optional();
     }
 
@@ -107,8 +108,9 @@ public class WorkforceTerminationStore {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getString("id"), rs.getString("member_id"), rs.getLong("effective_at"), rs.getString("reason"),
-                rs.getString("notes"), rs.getString("status"), rs.getLong("requested_at"), rs.getString("requested_by"),
+        return new Row(rs.getString("id"), rs.getString("member_id"), rs.getLong("effective_at"),
+                rs.getString("reason"), rs.getString("notes"), rs.getString("status"), rs.getLong("requested_at"),
+                rs.getString("requested_by"),
                 nullable(rs, "executed_at"), rs.getString("executed_by"), nullable(rs, "cancelled_at"),
                 rs.getString("cancelled_by"), nullable(rs, "events_after_effective"), rs.getString("evidence_id"));
     }

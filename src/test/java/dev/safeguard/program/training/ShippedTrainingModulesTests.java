@@ -61,8 +61,8 @@ class ShippedTrainingModulesTests {
 
     @Test
     void theModulesDescribeSafeguardAsItIs() {
-        String all = String.join("\n", ShippedTrainingModules.load().stream().map(ShippedTrainingModules.Module::content)
-                .toList());
+        String all = String.join("\n", ShippedTrainingModules.load().stream()
+                .map(ShippedTrainingModules.Module::content).toList());
         assertThat(all).contains("ten recovery codes", "authenticator", "Emergency access", "15 minutes",
                 "30,000 passwords", "audit trail", "60 days", "*Stay signed in*", "5\n  in 10 minutes");
     }

@@ -681,7 +681,8 @@ public abstract class WorkforceIntegrationTests extends ServerTest {
         // A new key each time: the test clock moves by months, and keys expire.
         Api loader = client().bearer(apiKey(officer().id(), List.of("system/*.read", "system/*.write")).key());
         Api.Response created = loader.send(loader.request("/fhir/Patient").header("Content-Type",
-                "application/fhir+json").POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(patient))));
+                "application/fhir+json").POST(HttpRequest.BodyPublishers.ofString(
+                Api.JSON.writeValueAsString(patient))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asString();
     }
