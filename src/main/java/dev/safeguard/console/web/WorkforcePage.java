@@ -78,8 +78,6 @@ class WorkforcePage {
     }
 
     private void render(Model model, Actor actor) {
-        @SuppressWarnings("unchecked")
-        List<WorkforceMember> members = (List<WorkforceMember>) model.getAttribute("members");
         List<WorkforceMember> all = roster.list(actor, null);
         Set<String> held = new HashSet<>();
         all.forEach(m -> m.accounts().forEach(a -> held.add(a.userId())));
@@ -90,7 +88,6 @@ class WorkforcePage {
         model.addAttribute("terminations", terminations.list(actor).stream().limit(50).toList());
         model.addAttribute("types", WorkforceMember.TYPES);
         model.addAttribute("usernames", ProgramPages.usernames(workforce));
-        model.addAttribute("count", members == null ? 0 : members.size());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("name", "", "jobTitle", "", "department", "", "workforceType",
                     "employee", "managerId", "", "hireDate", ""));

@@ -50,7 +50,7 @@ public abstract class MetricsIntegrationTests extends ServerTest {
         assertThat(ids).contains(Metric.MFA_COVERAGE, Metric.MEAN_TIME_TO_REVOKE, Metric.CENTRAL_LOGGING_COVERAGE,
                 Metric.OPEN_HIGH_RISKS, Metric.OPEN_VERY_HIGH_RISKS, Metric.FAILING_CHECKS,
                 Metric.OVERDUE_BREAK_GLASS_REVIEWS, Metric.OVERDUE_CONTROL_REVIEWS, "controls-implemented.technical")
-                .noneMatch(id -> id.contains("training") || id.contains("baa") || id.contains("vendor"));
+                .noneMatch(id -> id.contains("baa") || id.contains("vendor"));
         assertThat(asOfficer().get("/api/program/metrics/definitions").json()).hasSize(ids.size());
     }
 

@@ -467,6 +467,8 @@ public abstract class WorkforceIntegrationTests extends ServerTest {
         assertThat(metric.get("denominator").asLong()).isEqualTo(due).isGreaterThanOrEqualTo(12);
         assertThat(metric.get("numerator").asLong()).isEqualTo(onTime).isGreaterThanOrEqualTo(1);
         assertThat(metric("training-overdue").get("value").asDouble()).isGreaterThanOrEqualTo(9);
+        assertThat(asOfficer().get("/program/training").body()).contains(" of " + due + " assignments due in the "
+                + "last 365 days");
 
         // Annual: a year after the last completion, created 30 days ahead (not 31).
         LocalDate anniversary = LocalDate.ofInstant(completedAt, ZoneOffset.UTC).plusYears(1);
