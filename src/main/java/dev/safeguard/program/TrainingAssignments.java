@@ -186,6 +186,19 @@ public class TrainingAssignments {
                 due.size());
     }
 
+    /** How a module's assignments stand now. */
+    public record Progress(long completedOnTime, long completedLate, long open, long overdue) {
+    }
+
+    /** Every module's progress over all its assignments, by module id (modules never assigned are absent). */
+    public Map<String, Progress> progress(Actor actor) {
+        ProgramRoles.requireReader(actor);
+        Map<String, Progress> progress = new HashMap<>();
+        store.tallies(clock.millis()).forEach((module, t) -> progress.put(module, new Progress(t[0], t[1], t[2],
+                t[3])));
+        return Map.copyOf(progress);
+    }
+
     /** Open assignments past their due date now. */
     public List<TrainingAssignment> overdue() {
         Instant now = clock.instant();

@@ -72,11 +72,12 @@ public class WorkforceRoster implements Supervision {
                 List.of(WorkforceMember.ACTIVE, WorkforceMember.TERMINATION_SCHEDULED, WorkforceMember.TERMINATED),
                 null);
         Directory directory = directory();
-        Map<String, WorkforceMemberStore.Row> all = members.list(MAX_LIST).stream()
+        List<WorkforceMemberStore.Row> rows = members.list(MAX_LIST);
+        Map<String, WorkforceMemberStore.Row> all = rows.stream()
                 .collect(Collectors.toMap(WorkforceMemberStore.Row::id, Function.identity()));
         Map<String, List<WorkforceMemberStore.Link>> links = members.allLinks().stream()
                 .collect(Collectors.groupingBy(WorkforceMemberStore.Link::memberId));
-        return members.list(MAX_LIST).stream().filter(r -> only == null || r.status().equals(only))
+        return rows.stream().filter(r -> only == null || r.status().equals(only))
                 .map(r -> view(r, all, links.getOrDefault(r.id(), List.of()), directory)).toList();
     }
 

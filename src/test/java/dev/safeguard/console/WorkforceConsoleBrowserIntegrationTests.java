@@ -68,7 +68,8 @@ public abstract class WorkforceConsoleBrowserIntegrationTests extends BrowserTes
         browser.findElement(By.id("terminate")).click();
         waitForPath(browser, "/program/workforce/" + member + "/terminate");
         WebElement account = browser.findElement(By.cssSelector("[data-user='" + leaving.id() + "']"));
-        assertThat(account.getText()).contains(leaving.username(), "1 sessions");
+        assertThat(account.getText()).contains(leaving.username(), "1 session, ended at once");
+        assertThat(browser.findElement(By.id("revocation-count")).getText()).startsWith("2 revocations");
         new Select(browser.findElement(By.id("reason"))).selectByValue("resignation");
         browser.findElement(By.id("confirm")).click();
         screenshot(browser, "program-terminate");

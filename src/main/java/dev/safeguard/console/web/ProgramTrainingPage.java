@@ -113,19 +113,18 @@ class ProgramTrainingPage {
     }
 
     private void render(Model model, Actor actor) {
-        List<TrainingAssignment> all = assignments.list(actor, null, null, null);
+        Map<String, TrainingAssignments.Progress> progress = assignments.progress(actor);
+        TrainingAssignments.Progress none = new TrainingAssignments.Progress(0, 0, 0, 0);
         Map<String, ModuleRow> rows = new LinkedHashMap<>();
         for (TrainingModule m : modules.list(actor)) {
-            List<TrainingAssignment> mine = all.stream().filter(a -> a.moduleId().equals(m.id())).toList();
-            rows.put(m.id(), new ModuleRow(m, count(mine, TrainingAssignment.COMPLETED),
-                    count(mine, TrainingAssignment.COMPLETED_LATE), count(mine, TrainingAssignment.OPEN),
-                    count(mine, TrainingAssignment.OVERDUE)));
+            TrainingAssignments.Progress p = progress.getOrDefault(m.id(), none);
+            rows.put(m.id(), new ModuleRow(m, p.completedOnTime(), p.completedLate(), p.open(), p.overdue()));
         }
+        List<TrainingAssignment> pending = assignments.list(actor, null, null, "pending");
         model.addAttribute("modules", List.copyOf(rows.values()));
         model.addAttribute("onSchedule", assignments.onSchedule());
-        model.addAttribute("pending", all.stream().filter(TrainingAssignment::pending).toList());
-        model.addAttribute("overdue", all.stream().filter(a -> a.status().equals(TrainingAssignment.OVERDUE))
-                .count());
+        model.addAttribute("pending", pending);
+        model.addAttribute("overdue", rows.values().stream().mapToLong(ModuleRow::overdue).sum());
         model.addAttribute("reminders", reminders.list(actor).stream().limit(20).toList());
         model.addAttribute("reports", reports.list(actor).stream().limit(10).toList());
         model.addAttribute("members", roster.list(actor, null).stream().filter(WorkforceMember::current).toList());
@@ -135,9 +134,5 @@ class ProgramTrainingPage {
         if (!model.containsAttribute("reminderForm")) {
             model.addAttribute("reminderForm", Map.of("title", "", "body", ""));
         }
-    }
-
-    private static long count(List<TrainingAssignment> assignments, String status) {
-        return assignments.stream().filter(a -> a.status().equals(status)).count();
     }
 }

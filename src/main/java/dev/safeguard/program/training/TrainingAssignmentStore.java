@@ -84,6 +84,23 @@ public class TrainingAssignmentStore {
                 + "ORDER BY due_at, id").param(now).query((rs, n) -> row(rs)).list();
     }
 
+    /** Per module: completed on time, completed late, open and not yet due, overdue at {@code now}. */
+    public java.util.Map<String, long[]> tallies(long now) {
+        java.util.Map<String, long[]> tallies = new java.util.HashMap<>();
+        jdbc.sql("SELECT module_id, "
+                        + "SUM(CASE WHEN completed_at IS NOT NULL AND completed_at < due_at THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN completed_at IS NOT NULL AND completed_at >= due_at THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN " + OPEN + " AND due_at > ? THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN " + OPEN + " AND due_at <= ? THEN 1 ELSE 0 END) "
+                        + "FROM program_training_assignments GROUP BY module_id")
+                .params(now, now)
+                .query(rs -> {
+                    tallies.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5)});
+                });
+        return tallies;
+    }
+
     public boolean complete(String id, long at, String version, String by) {
         return jdbc.sql("UPDATE program_training_assignments SET completed_at = ?, completed_version = ?, completed_by "
                 + "= ? WHERE id = ? AND " + OPEN).params(at, version, by, id).update() == 1;
