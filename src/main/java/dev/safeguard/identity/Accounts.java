@@ -113,11 +113,31 @@ public class Accounts {
     }
 
     public UserView disable(Actor actor, String userId, RequestOrigin origin) {
-        return changeStatus(actor, userId, UserRow.DISABLED, "disable", origin);
+        return changeStatus(actor, userId, UserRow.DISABLED, "disable", null, origin);
     }
 
     public UserView terminate(Actor actor, String userId, RequestOrigin origin) {
-        return changeStatus(actor, userId, UserRow.TERMINATED, "terminate", origin);
+        return changeStatus(actor, userId, UserRow.TERMINATED, "terminate", null, origin);
+    }
+
+    /**
+     * Terminates the account as of {@code effectiveAt}, which may lie in the past (a termination recorded after the
+     * person left): it is stored as the account's termination time, so the time to revoke is measured from it, while
+     * sessions, API keys, care-team assignments and break-glass grants are revoked now, each with the current time.
+     * Called inside a caller's {@link dev.safeguard.audit.AuditTrail#atomically} transaction it joins it, so several
+     * accounts of one person are terminated together or not at all.
+     *
+     * @param effectiveAt not in the future and not before the account was created
+     */
+    public UserView terminate(Actor actor, String userId, Instant effectiveAt, RequestOrigin origin) {
+        if (effectiveAt == null) {
+            throw new ProblemException(ProblemKind.VALIDATION, "Give the termination's effective time");
+        }
+        if (effectiveAt.isAfter(clock.instant())) {
+            throw new ProblemException(ProblemKind.VALIDATION, "The effective time " + effectiveAt + " is in the "
+                    + "future; an account is terminated at or after its effective time");
+        }
+        return changeStatus(actor, userId, UserRow.TERMINATED, "terminate", effectiveAt, origin);
     }
 
     public UserView reactivate(Actor actor, String userId, RequestOrigin origin) {
@@ -190,7 +210,8 @@ public class Accounts {
         });
     }
 
-    private UserView changeStatus(Actor actor, String userId, String newStatus, String subtype,
+    /** @param effectiveAt for a termination, its effective time ({@code null}: now) */
+    private UserView changeStatus(Actor actor, String userId, String newStatus, String subtype, Instant effectiveAt,
                                   RequestOrigin origin) {
         requireOfficer(actor);
         if (actor.id().equals(userId)) {
@@ -207,11 +228,21 @@ public class Accounts {
                 requireAnotherOfficer(userId);
             }
             long now = clock.millis();
-            users.setStatus(userId, newStatus, now, actor.id());
+            long effective = effectiveAt == null ? now : effectiveAt.toEpochMilli();
+            if (effective < user.createdAt()) {
+                throw new ProblemException(ProblemKind.VALIDATION, "The effective time " + effectiveAt + " is before "
+                        + "the account was created (" + Instant.ofEpochMilli(user.createdAt()) + ")");
+            }
+            if (UserRow.TERMINATED.equals(newStatus)) {
+                users.terminate(userId, effective, now, actor.id());
+            } else {
+                users.setStatus(userId, newStatus, now, actor.id());
+            }
             String cause = UserRow.TERMINATED.equals(newStatus) ? "TERMINATED" : "DISABLED";
             revokeSessions(userId, cause, now);
             if (UserRow.TERMINATED.equals(newStatus)) {
-                publisher.publishEvent(new UserTerminated(userId, java.time.Instant.ofEpochMilli(now), actor.id()));
+                publisher.publishEvent(new UserTerminated(userId, Instant.ofEpochMilli(effective), actor.id(),
+                        Instant.ofEpochMilli(now)));
                 for (String clientId : clients.activeIdsOwnedBy(userId)) {
                     if (clients.revoke(clientId, now, actor.id())) {
                         revocations.record(userId, RevocationStore.API_KEY, clientId, cause, now);

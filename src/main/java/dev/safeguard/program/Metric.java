@@ -27,6 +27,9 @@ public record Metric(String id, String title, String unit) {
     public static final String OVERDUE_CONTROL_REVIEWS = "overdue-control-reviews";
     public static final String OPEN_INCIDENTS = "open-incidents";
     public static final String OVERDUE_BREACH_NOTIFICATIONS = "overdue-breach-notifications";
+    /** Of the training assignments that fell due in the last 365 days, the share completed by their due date. */
+    public static final String TRAINING_ON_SCHEDULE = "training-on-schedule";
+    public static final String TRAINING_OVERDUE = "training-overdue";
     /** Prefix of the per-category metrics, followed by the catalog category, e.g. {@code controls-implemented.technical}. */
     public static final String CONTROLS_IMPLEMENTED = "controls-implemented.";
     public static final String ACCESS_REVIEW_OVERDUE_ITEMS = "access-review-overdue-items";
@@ -59,6 +62,8 @@ public record Metric(String id, String title, String unit) {
         all.add(new Metric(VENDORS_BAA_COVERAGE, "Vendors handling ePHI with a BAA in force", PERCENT));
         all.add(new Metric(ACCESS_REVIEW_OVERDUE_ITEMS, "Access-review items past their due date", COUNT));
         all.add(new Metric(ACCESS_REVIEW_DECIDED, "Items decided in the latest access review", PERCENT));
+        all.add(new Metric(TRAINING_ON_SCHEDULE, "Workforce completing security training on schedule", PERCENT));
+        all.add(new Metric(TRAINING_OVERDUE, "Security training assignments overdue", COUNT));
         return List.copyOf(all);
     }
 }

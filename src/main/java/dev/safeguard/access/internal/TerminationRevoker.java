@@ -11,8 +11,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends a terminated user's care-team assignments and break-glass grants in the termination's own transaction, at its
- * effective time, each with an audit event naming the terminating officer.
+ * Ends a terminated user's care-team assignments and break-glass grants in the termination's own transaction, at the
+ * time it is carried out (when access really stops; the effective time may lie before it), each with an audit event
+ * naming the terminating officer.
  */
 @Component
 class TerminationRevoker {
@@ -27,7 +28,7 @@ class TerminationRevoker {
 
     @EventListener
     void on(UserTerminated terminated) {
-        long at = terminated.at().toEpochMilli();
+        long at = terminated.revokedAt().toEpochMilli();
         Agent officer = new Agent(terminated.byUserId(), null, List.of(), null, "internal", null);
         for (String id : store.endAssignmentsOf(terminated.userId(), at, terminated.byUserId())) {
             trail.append(event(AccessEvents.CARE_TEAM, officer, "CareTeamAssignment", id));

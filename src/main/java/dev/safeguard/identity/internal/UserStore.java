@@ -85,6 +85,12 @@ public class UserStore {
         touch(userId, now);
     }
 
+    /** Terminates the account as of {@code effectiveAt} (its {@code terminated_at}), recorded at {@code now}. */
+    public void terminate(String userId, long effectiveAt, long now, String actorId) {
+        jdbc.sql("UPDATE users SET status = ?, terminated_at = ?, terminated_by = ?, updated_at = ? WHERE id = ?")
+                .params(UserRow.TERMINATED, effectiveAt, actorId, now, userId).update();
+    }
+
     public void setStatus(String userId, String status, long now, String actorId) {
         if (UserRow.TERMINATED.equals(status)) {
             jdbc.sql("UPDATE users SET status = ?, terminated_at = ?, terminated_by = ?, updated_at = ? WHERE id = ?")

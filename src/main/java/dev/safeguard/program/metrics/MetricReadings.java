@@ -11,6 +11,7 @@ import dev.safeguard.program.MetricValue;
 import dev.safeguard.program.RiskLevel;
 import dev.safeguard.program.RiskPosture;
 import dev.safeguard.program.VendorMeasures;
+import dev.safeguard.program.TrainingAssignments;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,9 +37,11 @@ public class MetricReadings {
 
     private final AccessReviews accessReviews;
 
+    private final TrainingAssignments training;
+
     MetricReadings(IdentityFacts identity, RiskPosture risks, Evaluation evaluation, BreakGlass breakGlass,
                    ControlCoverage controls, BreachClocks incidents, VendorMeasures vendors,
-                   AccessReviews accessReviews) {
+                   AccessReviews accessReviews, TrainingAssignments training) {
         this.identity = identity;
         this.risks = risks;
         this.evaluation = evaluation;
@@ -47,6 +50,7 @@ public class MetricReadings {
         this.incidents = incidents;
         this.vendors = vendors;
         this.accessReviews = accessReviews;
+        this.training = training;
     }
 
     /** Every metric of {@link Metric#all()}, in that order. */
@@ -90,6 +94,11 @@ public class MetricReadings {
         values.add(MetricValue.count(Metric.ACCESS_REVIEW_OVERDUE_ITEMS,
                 title(metrics, Metric.ACCESS_REVIEW_OVERDUE_ITEMS), accessReviews.overdueItems()));
         values.add(accessReviewDecided(metrics.get(Metric.ACCESS_REVIEW_DECIDED)));
+        TrainingAssignments.Tally onSchedule = training.onSchedule();
+        values.add(MetricValue.percent(Metric.TRAINING_ON_SCHEDULE, title(metrics, Metric.TRAINING_ON_SCHEDULE),
+                onSchedule.part(), onSchedule.total()));
+        values.add(MetricValue.count(Metric.TRAINING_OVERDUE, title(metrics, Metric.TRAINING_OVERDUE),
+                training.overdue().size()));
         return List.copyOf(values);
     }
 

@@ -50,8 +50,8 @@ public abstract class MetricsIntegrationTests extends ServerTest {
         assertThat(ids).contains(Metric.MFA_COVERAGE, Metric.MEAN_TIME_TO_REVOKE, Metric.CENTRAL_LOGGING_COVERAGE,
                 Metric.OPEN_HIGH_RISKS, Metric.OPEN_VERY_HIGH_RISKS, Metric.FAILING_CHECKS,
                 Metric.OVERDUE_BREAK_GLASS_REVIEWS, Metric.OVERDUE_CONTROL_REVIEWS, "controls-implemented.technical",
-                Metric.VENDORS_BAA_BEFORE_CONNECTIVITY, Metric.VENDORS_BAA_COVERAGE)
-                .noneMatch(id -> id.contains("training"));
+                Metric.VENDORS_BAA_BEFORE_CONNECTIVITY, Metric.VENDORS_BAA_COVERAGE, Metric.TRAINING_ON_SCHEDULE,
+                Metric.TRAINING_OVERDUE);
         assertThat(asOfficer().get("/api/program/metrics/definitions").json()).hasSize(ids.size());
     }
 
