@@ -27,6 +27,8 @@ public record Metric(String id, String title, String unit) {
     public static final String OVERDUE_CONTROL_REVIEWS = "overdue-control-reviews";
     /** Prefix of the per-category metrics, followed by the catalog category, e.g. {@code controls-implemented.technical}. */
     public static final String CONTROLS_IMPLEMENTED = "controls-implemented.";
+    public static final String OVERDUE_POLICY_REVIEWS = "overdue-policy-reviews";
+    public static final String POLICY_ACKNOWLEDGMENT_COVERAGE = "policy-acknowledgment-coverage";
 
     /** The catalog's safeguard categories, in the order of the regulation (the same set as the catalog's). */
     public static final List<String> CATEGORIES = List.of("administrative", "physical", "technical", "organizational",
@@ -45,6 +47,9 @@ public record Metric(String id, String title, String unit) {
                 new Metric(OVERDUE_CONTROL_REVIEWS, "Controls past their next review date", COUNT)));
         CATEGORIES.forEach(c -> all.add(new Metric(CONTROLS_IMPLEMENTED + c,
                 "Controls implemented: " + c.replace('-', ' '), PERCENT)));
+        all.add(new Metric(OVERDUE_POLICY_REVIEWS, "Policies past their review date", COUNT));
+        all.add(new Metric(POLICY_ACKNOWLEDGMENT_COVERAGE, "Required policy acknowledgments given by the active "
+                + "workforce", PERCENT));
         return List.copyOf(all);
     }
 }

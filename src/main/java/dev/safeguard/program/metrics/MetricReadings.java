@@ -6,6 +6,10 @@ import dev.safeguard.program.Evaluation;
 import dev.safeguard.program.LoggingCoverage;
 import dev.safeguard.program.Metric;
 import dev.safeguard.program.MetricValue;
+import dev.safeguard.program.Policies;
+import dev.safeguard.program.Policy;
+import dev.safeguard.program.PolicyAcknowledgments;
+import dev.safeguard.program.PolicyCoverage;
 import dev.safeguard.program.RiskLevel;
 import dev.safeguard.program.RiskPosture;
 import java.time.Duration;
@@ -28,14 +32,18 @@ public class MetricReadings {
     private final Evaluation evaluation;
     private final BreakGlass breakGlass;
     private final ControlCoverage controls;
+    private final Policies policies;
+    private final PolicyAcknowledgments acknowledgments;
 
     MetricReadings(IdentityFacts identity, RiskPosture risks, Evaluation evaluation, BreakGlass breakGlass,
-                   ControlCoverage controls) {
+                   ControlCoverage controls, Policies policies, PolicyAcknowledgments acknowledgments) {
         this.identity = identity;
         this.risks = risks;
         this.evaluation = evaluation;
         this.breakGlass = breakGlass;
         this.controls = controls;
+        this.policies = policies;
+        this.acknowledgments = acknowledgments;
     }
 
     /** Every metric of {@link Metric#all()}, in that order. */
@@ -66,6 +74,13 @@ public class MetricReadings {
             ControlCoverage.Tally tally = byCategory.getOrDefault(category, new ControlCoverage.Tally(0, 0));
             values.add(MetricValue.percent(id, title(metrics, id), tally.implemented(), tally.applicable()));
         }
+        values.add(MetricValue.count(Metric.OVERDUE_POLICY_REVIEWS, title(metrics, Metric.OVERDUE_POLICY_REVIEWS),
+                policies.all().stream().filter(Policy::reviewOverdue).count()));
+        List<PolicyCoverage> coverage = acknowledgments.coverage();
+        values.add(MetricValue.percent(Metric.POLICY_ACKNOWLEDGMENT_COVERAGE,
+                title(metrics, Metric.POLICY_ACKNOWLEDGMENT_COVERAGE),
+                coverage.stream().mapToLong(PolicyCoverage::acknowledged).sum(),
+                coverage.stream().mapToLong(PolicyCoverage::required).sum()));
         return List.copyOf(values);
     }
 
