@@ -1,5 +1,6 @@
 package dev.safeguard.program;
 
+import dev.safeguard.program.internal.Markdown;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -13,9 +14,11 @@ import java.time.LocalDate;
  * @param markdown       the version's text (Markdown)
  */
 public record MyPolicy(String policyId, String title, int version, Instant effectiveAt, LocalDate dueOn,
-                       Instant acknowledgedAt, boolean overdue, String contentSha256, String markdown) {
+                       boolean acknowledged, Instant acknowledgedAt, boolean overdue, String contentSha256,
+                       String markdown) {
 
-    public boolean acknowledged() {
-        return acknowledgedAt != null;
+    /** The text as HTML, safe to insert unescaped (raw HTML escaped, unsafe links removed). */
+    public String html() {
+        return Markdown.html(markdown);
     }
 }

@@ -76,7 +76,7 @@ public class Policies {
 
     /** Every policy, for the evaluation checks and metrics. */
     public List<Policy> all() {
-        return policies.list().stream().map(views::policy).toList();
+        return views.policies(policies.list());
     }
 
     public PolicyDetail get(Actor actor, String id) {

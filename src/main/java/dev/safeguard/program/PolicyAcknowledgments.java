@@ -143,8 +143,12 @@ public class PolicyAcknowledgments {
      * evaluation check and of the coverage report.
      */
     public boolean met(List<PolicyCoverage> coverage) {
-        return coverage.stream().allMatch(c -> c.percent() >= settings.acknowledgmentThreshold()
-                || c.overdue().isEmpty());
+        return coverage.stream().allMatch(c -> meets(c, settings.acknowledgmentThreshold()));
+    }
+
+    /** One policy meets the rule: at least {@code thresholdPercent} acknowledged, or nobody overdue. */
+    static boolean meets(PolicyCoverage coverage, int thresholdPercent) {
+        return coverage.percent() >= thresholdPercent || coverage.overdue().isEmpty();
     }
 
     /** Records the coverage now as signed evidence (an export for 164.316(a) and (b)(2)(ii)). */
@@ -168,7 +172,7 @@ public class PolicyAcknowledgments {
         Instant acknowledged = acknowledgments.find(policy.id(), v.version(), userId)
                 .map(a -> Instant.ofEpochMilli(a.acknowledgedAt())).orElse(null);
         return new MyPolicy(policy.id(), policy.title(), v.version(), Instant.ofEpochMilli(v.effectiveAt()),
-                LocalDate.ofInstant(due, ZoneOffset.UTC), acknowledged, acknowledged == null
+                LocalDate.ofInstant(due, ZoneOffset.UTC), acknowledged != null, acknowledged, acknowledged == null
                 && clock.instant().isAfter(due), v.contentSha256(), v.markdown());
     }
 

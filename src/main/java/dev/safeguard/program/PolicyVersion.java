@@ -1,5 +1,6 @@
 package dev.safeguard.program;
 
+import dev.safeguard.program.internal.Markdown;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -27,4 +28,9 @@ public record PolicyVersion(String policyId, int version, String state, String m
     public static final String APPROVED = "approved";
     public static final String EFFECTIVE = "effective";
     public static final String SUPERSEDED = "superseded";
+
+    /** The text as HTML, safe to insert unescaped (raw HTML escaped, unsafe links removed). */
+    public String html() {
+        return Markdown.html(markdown);
+    }
 }

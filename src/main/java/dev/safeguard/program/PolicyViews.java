@@ -54,6 +54,26 @@ class PolicyViews {
         return Instant.ofEpochMilli(from).atZone(ZoneOffset.UTC).plusYears(RETENTION_YEARS).toInstant().toEpochMilli();
     }
 
+    /** The later of the effective time and the last review, as a UTC date, plus the cadence. */
+    static LocalDate nextReviewOn(long effectiveAt, Long reviewedAt, int months) {
+        long base = reviewedAt == null ? effectiveAt : Math.max(effectiveAt, reviewedAt);
+        return LocalDate.ofInstant(Instant.ofEpochMilli(base), ZoneOffset.UTC).plusMonths(months);
+    }
+
+    /** Overdue once the review date has passed: on the date itself it is still on time. */
+    static boolean reviewOverdue(LocalDate nextReviewOn, LocalDate today) {
+        return nextReviewOn != null && today.isAfter(nextReviewOn);
+    }
+
+    /** When a member must have acknowledged: the later of the effective time and the account's creation, plus the period. */
+    static Instant due(long effectiveAt, Instant accountCreated, java.time.Duration period) {
+        Instant from = Instant.ofEpochMilli(effectiveAt);
+        if (accountCreated != null && accountCreated.isAfter(from)) {
+            from = accountCreated;
+        }
+        return from.plus(period);
+    }
+
     LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
@@ -78,25 +98,31 @@ class PolicyViews {
     }
 
     Policy policy(PolicyStore.Row p) {
+        return policy(p, accounts.activeAccountsCreatedAt());
+    }
+
+    /** Views of many policies, reading the active accounts once. */
+    List<Policy> policies(List<PolicyStore.Row> rows) {
+        Map<String, Instant> active = accounts.activeAccountsCreatedAt();
+        return rows.stream().map(p -> policy(p, active)).toList();
+    }
+
+    private Policy policy(PolicyStore.Row p, Map<String, Instant> active) {
         List<PolicyVersionStore.Row> all = versions.list(p.id());
         PolicyVersionStore.Row effective = all.stream().filter(v -> v.state().equals(PolicyVersion.EFFECTIVE))
                 .findFirst().orElse(null);
         PolicyVersionStore.Row pending = all.stream().filter(v -> v.state().equals(PolicyVersion.DRAFT)
                 || v.state().equals(PolicyVersion.APPROVED)).findFirst().orElse(null);
         Long reviewed = reviews.latest(p.id()).orElse(null);
-        LocalDate next = null;
-        if (effective != null) {
-            long base = reviewed == null ? effective.effectiveAt() : Math.max(effective.effectiveAt(), reviewed);
-            next = LocalDate.ofInstant(Instant.ofEpochMilli(base), ZoneOffset.UTC).plusMonths(p.reviewMonths());
-        }
-        PolicyCoverage coverage = effective != null && p.acknowledgmentRequired() ? coverage(p, effective,
-                accounts.activeAccountsCreatedAt()) : null;
+        LocalDate next = effective == null ? null : nextReviewOn(effective.effectiveAt(), reviewed, p.reviewMonths());
+        PolicyCoverage coverage = effective != null && p.acknowledgmentRequired() ? coverage(p, effective, active)
+                : null;
         return new Policy(p.id(), p.topic(), p.title(), p.ownerId(), p.citations(), p.reviewMonths(),
                 p.acknowledgmentRequired(), Instant.ofEpochMilli(p.createdAt()), p.createdBy(),
                 Instant.ofEpochMilli(p.updatedAt()), p.updatedBy(), effective == null ? null : effective.version(),
                 effective == null ? null : Instant.ofEpochMilli(effective.effectiveAt()),
                 pending == null ? null : pending.version(), pending == null ? null : pending.state(),
-                reviewed == null ? null : Instant.ofEpochMilli(reviewed), next, next != null && today().isAfter(next),
+                reviewed == null ? null : Instant.ofEpochMilli(reviewed), next, reviewOverdue(next, today()),
                 coverage);
     }
 
@@ -146,11 +172,7 @@ class PolicyViews {
 
     /** When a user must have acknowledged an effective version. */
     Instant due(PolicyVersionStore.Row effective, Instant accountCreated) {
-        Instant from = Instant.ofEpochMilli(effective.effectiveAt());
-        if (accountCreated != null && accountCreated.isAfter(from)) {
-            from = accountCreated;
-        }
-        return from.plus(settings.acknowledgmentDue());
+        return due(effective.effectiveAt(), accountCreated, settings.acknowledgmentDue());
     }
 
     private static Instant instant(Long millis) {

@@ -73,8 +73,8 @@ class PolicyChecks implements CheckSource {
 
     private CheckOutcome acknowledged() {
         List<PolicyCoverage> coverage = acknowledgments.coverage();
-        List<String> lacking = coverage.stream().filter(c -> c.percent() < settings.acknowledgmentThreshold()
-                && !c.overdue().isEmpty()).map(PolicyCoverage::policyId).toList();
+        List<String> lacking = coverage.stream().filter(c -> !acknowledgments.met(List.of(c)))
+                .map(PolicyCoverage::policyId).toList();
         Map<String, Object> observed = new LinkedHashMap<>();
         observed.put("thresholdPercent", settings.acknowledgmentThreshold());
         observed.put("policies", coverage.stream().map(c -> Map.of("policy", c.policyId(), "version", c.version(),

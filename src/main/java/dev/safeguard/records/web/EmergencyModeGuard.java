@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -87,7 +86,8 @@ class EmergencyModeGuard {
             return bundle.getEntry().stream().allMatch(e -> e.hasRequest()
                     && (e.getRequest().getMethod() == Bundle.HTTPVerb.GET
                     || e.getRequest().getMethod() == Bundle.HTTPVerb.HEAD));
-        } catch (DataFormatException | ClassCastException e) {
+        } catch (RuntimeException e) {
+            // Fail closed: a Bundle that cannot be read cannot be shown to be read-only (HAPI would refuse it too).
             return false;
         }
     }

@@ -46,8 +46,9 @@ class FhirServerConfiguration {
             }
         });
         server.registerInterceptor(new SearchParametersInCapabilities(search));
-        server.registerInterceptor(new FhirJsonShape(fhir));
+        // Emergency mode first: in read-only mode a write is refused as such, whatever its body.
         server.registerInterceptor(new EmergencyModeGuard(fhir, emergencyMode));
+        server.registerInterceptor(new FhirJsonShape(fhir));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
