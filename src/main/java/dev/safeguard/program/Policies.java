@@ -18,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import dev.safeguard.platform.StoreRefusals;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -129,8 +131,16 @@ public class Policies {
                             + existing.id() + "); start a new version of it instead");
                 });
             }
-            policies.insert(new PolicyStore.Row(id, topic, title, owner, citations, reviewMonths, acknowledgment, 1,
-                    now, actor.id(), now, actor.id()));
+            try {
+                policies.insert(new PolicyStore.Row(id, topic, title, owner, citations, reviewMonths, acknowledgment,
+                        1, now, actor.id(), now, actor.id()));
+            } catch (DataAccessException e) {
+                if (!StoreRefusals.refused(e)) {
+                    throw e;
+                }
+                throw new ProblemException(ProblemKind.CONFLICT, "The " + topic + " policy was created by someone "
+                        + "else just now; start a new version of it instead", null, java.util.Map.of(), e);
+            }
             versions.insertDraft(id, 1, text, sha256(text), summary, now, actor.id(),
                     PolicyViews.retainUntil(now, null));
             events.record(EVENT_TYPE, "create", Action.C, Outcome.SUCCESS, ProgramEvents.agent(actor, origin),

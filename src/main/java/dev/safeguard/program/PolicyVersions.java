@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import dev.safeguard.platform.StoreRefusals;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
@@ -86,8 +87,16 @@ public class PolicyVersions {
                     .stream().findFirst()).map(PolicyVersionStore.Row::markdown).orElseThrow(() ->
                     new ProblemException(ProblemKind.VALIDATION, "Give the new version's text (markdown)"));
             int next = policies.nextVersion(policy.id());
-            versions.insertDraft(policy.id(), next, text, Policies.sha256(text), cleanSummary, now, actor.id(),
-                    PolicyViews.retainUntil(now, null));
+            try {
+                versions.insertDraft(policy.id(), next, text, Policies.sha256(text), cleanSummary, now, actor.id(),
+                        PolicyViews.retainUntil(now, null));
+            } catch (DataAccessException e) {
+                if (!StoreRefusals.refused(e)) {
+                    throw e;
+                }
+                throw new ProblemException(ProblemKind.CONFLICT, "Another version of this policy was started just "
+                        + "now; edit that one", null, Map.of(), e);
+            }
             events.record(Policies.EVENT_TYPE, "version-create", Action.C, Outcome.SUCCESS,
                     ProgramEvents.agent(actor, origin), "Policy", policy.id(), Integer.toString(next), null);
             return views.version(views.versionRow(policy, next));
@@ -232,6 +241,9 @@ public class PolicyVersions {
                             + version);
                 }
             } catch (DataAccessException e) {
+                if (!StoreRefusals.refused(e)) {
+                    throw e;
+                }
                 throw new ProblemException(ProblemKind.CONFLICT, "The database refuses to delete version " + version
                         + " before its retention date " + until + " by its own clock; nothing was deleted", null,
                         Map.of("deletableFrom", until.toString()), e);

@@ -15,7 +15,8 @@ import dev.safeguard.shared.SecurityEvent.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
+import dev.safeguard.platform.StoreRefusals;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -109,9 +110,12 @@ public class EmergencyMode {
             long seq;
             try {
                 seq = store.insert(before.seq(), active, now, actor.id(), clean);
-            } catch (DuplicateKeyException e) {
+            } catch (DataAccessException e) {
+                if (!StoreRefusals.refused(e)) {
+                    throw e;
+                }
                 throw new ProblemException(ProblemKind.CONFLICT, "Emergency mode was switched by someone else just "
-                        + "now; reload and try again");
+                        + "now; reload and try again", null, java.util.Map.of(), e);
             }
             trail.append(new AuditEvent(EVENT_TYPE, active ? "switch-on" : "switch-off", Action.U, Outcome.SUCCESS,
                     null, agent, null, "EmergencyMode", Long.toString(seq), null, null, null, null, null, null));

@@ -21,7 +21,8 @@ CREATE TABLE program_policies (
     updated_at              INTEGER NOT NULL,
     updated_by              TEXT    NOT NULL
 );
-CREATE INDEX program_policies_topic ON program_policies (topic);
+-- At most one policy per core topic.
+CREATE UNIQUE INDEX program_policies_topic ON program_policies (topic) WHERE topic IS NOT NULL;
 
 CREATE TABLE program_policy_versions (
     policy_id             TEXT    NOT NULL REFERENCES program_policies (id),

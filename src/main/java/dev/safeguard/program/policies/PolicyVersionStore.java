@@ -77,12 +77,13 @@ public class PolicyVersionStore {
                 .params(markdown, sha256, summary, at, by, policyId, version, baseSha256).update() == 1;
     }
 
+    /** Approves a draft still holding {@code sha256} and written by someone else; false otherwise. */
     public boolean approve(String policyId, int version, String sha256, long at, String by, String note,
                            String evidenceId) {
         return jdbc.sql("UPDATE program_policy_versions SET state = 'approved', approved_at = ?, approved_by = ?, "
                         + "approval_note = ?, approval_evidence = ? WHERE policy_id = ? AND version = ? AND "
-                        + "state = 'draft' AND content_sha256 = ?")
-                .params(at, by, note, evidenceId, policyId, version, sha256).update() == 1;
+                        + "state = 'draft' AND content_sha256 = ? AND created_by <> ? AND edited_by <> ?")
+                .params(at, by, note, evidenceId, policyId, version, sha256, by, by).update() == 1;
     }
 
     /** Sets when an approved version takes effect, and who decided it. */

@@ -182,6 +182,31 @@ public abstract class PolicyIntegrationTests extends ServerTest {
 
         assertThat(as(nurse).post(MINE + "/" + id + "/acknowledgment", Api.map("version", 1)).status())
                 .isEqualTo(200);
+
+        Api.Response changed = as(author).put(POLICIES + "/" + id, Api.map("title", "Clean Desk and Screen "
+                + "Procedure", "ownerId", officer().id(), "citations", List.of("164.310(b)"), "reviewMonths", 6,
+                "acknowledgmentRequired", true));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.text("nextReviewOn")).as("the cadence moves the review date")
+                .isEqualTo(today().plusMonths(6).toString());
+        assertThat(strings(changed.json().get("citations"))).containsExactly("164.310(b)");
+        for (Map<String, Object> bad : List.of(
+                Api.map("title", "T", "ownerId", officer().id(), "citations", List.of(), "reviewMonths", 6,
+                        "acknowledgmentRequired", true),
+                Api.map("title", "T", "ownerId", officer().id(), "citations", List.of("164.310(b)"),
+                        "acknowledgmentRequired", true),
+                Api.map("title", "T", "ownerId", officer().id(), "citations", List.of("164.310(b)"), "reviewMonths",
+                        37, "acknowledgmentRequired", true),
+                Api.map("title", " ", "ownerId", officer().id(), "citations", List.of("164.310(b)"), "reviewMonths",
+                        6, "acknowledgmentRequired", true))) {
+            assertThat(as(author).put(POLICIES + "/" + id, bad).status()).as(bad.toString()).isEqualTo(400);
+        }
+        assertThat(as(person("auditor")).put(POLICIES + "/" + id, Api.map("title", "T")).status()).isEqualTo(403);
+        assertThat(as(author).put(POLICIES + "/nope", Api.map("title", "T", "ownerId", officer().id(), "citations",
+                List.of("164.310(b)"), "reviewMonths", 6, "acknowledgmentRequired", true)).status()).isEqualTo(404);
+        assertThat(as(author).get(POLICIES + "/" + id).json().get("policy").get("title").asString())
+                .isEqualTo("Clean Desk and Screen Procedure");
+        assertThat(events("update", id)).isEqualTo(1);
         Api.Response started = as(author).post(POLICIES + "/" + id + "/versions", Api.map("changeSummary",
                 "Add printers"));
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
@@ -192,6 +217,18 @@ public abstract class PolicyIntegrationTests extends ServerTest {
         String v2 = POLICIES + "/" + id + "/versions/2";
         assertThat(as(author).put(v2, Api.map("markdown", "# Clean Desk Procedure\n\nLock the screen whenever "
                 + "you step away. Collect printouts at once.\n")).status()).isEqualTo(200);
+        Api.Response ownForm = as(author).send(as(author).request("/program/policies/" + id + "/versions/2/approval")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("note=Looks+good")));
+        assertThat(ownForm.status()).as("the console refuses the author too").isEqualTo(403);
+        assertThat(ownForm.body()).contains("another security or compliance officer must approve it");
+        Api auditor = as(person("auditor"));
+        assertThat(auditor.get("/program/policies/" + id).body()).contains("Clean Desk and Screen Procedure")
+                .doesNotContain("id=\"save-policy\"", "id=\"start-version\"", "id=\"record-review\"");
+        assertThat(auditor.get("/program/policies/" + id + "/versions/2").body()).contains("id=\"policy-text\"")
+                .doesNotContain("id=\"approve\"", "id=\"save-draft\"");
+        assertThat(as(person("clinician")).get("/program/policies").status()).isEqualTo(403);
+        assertThat(asOfficer().get("/program/policies/" + id + "/versions/2").body()).contains("id=\"approve\"");
         assertThat(asOfficer().post(v2 + "/approval", Api.map()).status()).isEqualTo(200);
 
         // Scheduled for tomorrow: nothing changes until the date comes, then v2 takes effect and v1 is superseded.
