@@ -23,6 +23,21 @@ public record MetricValue(String id, String title, String unit, Double value, Lo
         return new MetricValue(id, title, Metric.COUNT, (double) count, null, null);
     }
 
+    /** A percentage of the metric's definition. */
+    public static MetricValue percent(Metric metric, long part, long total) {
+        return percent(metric.id(), metric.title(), part, total);
+    }
+
+    /** A count of the metric's definition. */
+    public static MetricValue count(Metric metric, long count) {
+        return count(metric.id(), metric.title(), count);
+    }
+
+    /** The metric with nothing to measure yet (e.g. before the first access-review campaign). */
+    public static MetricValue unmeasured(Metric metric) {
+        return new MetricValue(metric.id(), metric.title(), metric.unit(), null, null, null);
+    }
+
     static double round(double value) {
         return Math.round(value * 100.0) / 100.0;
     }

@@ -1,130 +1,51 @@
 package dev.safeguard.program.metrics;
 
-import dev.safeguard.access.BreakGlass;
-import dev.safeguard.program.BreachClocks;
-import dev.safeguard.identity.IdentityFacts;
-import dev.safeguard.program.AccessReviews;
-import dev.safeguard.program.Evaluation;
-import dev.safeguard.program.LoggingCoverage;
 import dev.safeguard.program.Metric;
 import dev.safeguard.program.MetricValue;
-import dev.safeguard.program.RiskLevel;
-import dev.safeguard.program.RiskPosture;
-import dev.safeguard.program.VendorMeasures;
-import dev.safeguard.program.TrainingAssignments;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads every metric from the live system through the other modules' and areas' APIs; nothing is cached, so a
- * reading reflects the state at the time of the call.
+ * Reads every metric from the live system through the areas' {@link MetricSource}s; nothing is cached, so a reading
+ * reflects the state at the time of the call. Values come back in the order of {@link Metric#all()}.
  */
 @Component
 public class MetricReadings {
 
-    private final IdentityFacts identity;
-    private final RiskPosture risks;
-    private final Evaluation evaluation;
-    private final BreakGlass breakGlass;
-    private final ControlCoverage controls;
-    private final BreachClocks incidents;
-    private final VendorMeasures vendors;
+    private final List<MetricSource> sources;
 
-    private final AccessReviews accessReviews;
-
-    private final TrainingAssignments training;
-
-    MetricReadings(IdentityFacts identity, RiskPosture risks, Evaluation evaluation, BreakGlass breakGlass,
-                   ControlCoverage controls, BreachClocks incidents, VendorMeasures vendors,
-                   AccessReviews accessReviews, TrainingAssignments training) {
-        this.identity = identity;
-        this.risks = risks;
-        this.evaluation = evaluation;
-        this.breakGlass = breakGlass;
-        this.controls = controls;
-        this.incidents = incidents;
-        this.vendors = vendors;
-        this.accessReviews = accessReviews;
-        this.training = training;
+    MetricReadings(List<MetricSource> sources) {
+        this.sources = List.copyOf(sources);
     }
 
-    /** Every metric of {@link Metric#all()}, in that order. */
+    /**
+     * Every metric of {@link Metric#all()}, in that order.
+     *
+     * @throws IllegalStateException when a metric is measured by no source, or by two (a wiring error)
+     */
     public List<MetricValue> readAll() {
-        Map<String, Metric> metrics = new LinkedHashMap<>();
-        Metric.all().forEach(m -> metrics.put(m.id(), m));
-        List<MetricValue> values = new ArrayList<>();
-        values.add(mfaCoverage(metrics.get(Metric.MFA_COVERAGE)));
-        values.add(meanTimeToRevoke(metrics.get(Metric.MEAN_TIME_TO_REVOKE)));
-        LoggingCoverage logging = risks.centralLoggingCoverage();
-        values.add(MetricValue.percent(Metric.CENTRAL_LOGGING_COVERAGE, title(metrics, Metric.CENTRAL_LOGGING_COVERAGE),
-                logging.covered().size(), logging.covered().size() + logging.uncovered().size()));
-        Map<RiskLevel, Long> open = risks.openRisksByLevel();
-        values.add(MetricValue.count(Metric.OPEN_HIGH_RISKS, title(metrics, Metric.OPEN_HIGH_RISKS),
-                open.get(RiskLevel.HIGH)));
-        values.add(MetricValue.count(Metric.OPEN_VERY_HIGH_RISKS, title(metrics, Metric.OPEN_VERY_HIGH_RISKS),
-                open.get(RiskLevel.VERY_HIGH)));
-        values.add(MetricValue.count(Metric.FAILING_CHECKS, title(metrics, Metric.FAILING_CHECKS),
-                evaluation.list().stream().filter(c -> c.latest() != null && c.latest().result().equals("fail"))
-                        .count()));
-        values.add(MetricValue.count(Metric.OVERDUE_BREAK_GLASS_REVIEWS,
-                title(metrics, Metric.OVERDUE_BREAK_GLASS_REVIEWS), breakGlass.overdueCount()));
-        values.add(MetricValue.count(Metric.OVERDUE_CONTROL_REVIEWS, title(metrics, Metric.OVERDUE_CONTROL_REVIEWS),
-                controls.overdueReviews()));
-        Map<String, ControlCoverage.Tally> byCategory = controls.byCategory();
-        for (String category : Metric.CATEGORIES) {
-            String id = Metric.CONTROLS_IMPLEMENTED + category;
-            ControlCoverage.Tally tally = byCategory.getOrDefault(category, new ControlCoverage.Tally(0, 0));
-            values.add(MetricValue.percent(id, title(metrics, id), tally.implemented(), tally.applicable()));
+        Map<String, MetricValue> byId = new HashMap<>();
+        for (MetricSource source : sources) {
+            for (MetricValue value : source.read()) {
+                if (byId.put(value.id(), value) != null) {
+                    throw new IllegalStateException("The metric " + value.id() + " is measured twice");
+                }
+            }
         }
-        BreachClocks.Posture posture = incidents.posture();
-        values.add(MetricValue.count(Metric.OPEN_INCIDENTS, title(metrics, Metric.OPEN_INCIDENTS), posture.open()));
-        values.add(MetricValue.count(Metric.OVERDUE_BREACH_NOTIFICATIONS,
-                title(metrics, Metric.OVERDUE_BREACH_NOTIFICATIONS), posture.overdue().size()));
-        VendorMeasures.Tally connectivity = vendors.agreementBeforeConnectivity();
-        values.add(MetricValue.percent(Metric.VENDORS_BAA_BEFORE_CONNECTIVITY,
-                title(metrics, Metric.VENDORS_BAA_BEFORE_CONNECTIVITY), connectivity.part(), connectivity.total()));
-        VendorMeasures.Tally coverage = vendors.coverage();
-        values.add(MetricValue.percent(Metric.VENDORS_BAA_COVERAGE, title(metrics, Metric.VENDORS_BAA_COVERAGE),
-                coverage.part(), coverage.total()));
-        values.add(MetricValue.count(Metric.ACCESS_REVIEW_OVERDUE_ITEMS,
-                title(metrics, Metric.ACCESS_REVIEW_OVERDUE_ITEMS), accessReviews.overdueItems()));
-        values.add(accessReviewDecided(metrics.get(Metric.ACCESS_REVIEW_DECIDED)));
-        TrainingAssignments.Tally onSchedule = training.onSchedule();
-        values.add(MetricValue.percent(Metric.TRAINING_ON_SCHEDULE, title(metrics, Metric.TRAINING_ON_SCHEDULE),
-                onSchedule.part(), onSchedule.total()));
-        values.add(MetricValue.count(Metric.TRAINING_OVERDUE, title(metrics, Metric.TRAINING_OVERDUE),
-                training.overdue().size()));
+        List<MetricValue> values = new ArrayList<>();
+        for (Metric metric : Metric.all()) {
+            MetricValue value = byId.remove(metric.id());
+            if (value == null) {
+                throw new IllegalStateException("No source measures the metric " + metric.id());
+            }
+            values.add(value);
+        }
+        if (!byId.isEmpty()) {
+            throw new IllegalStateException("Metrics without a definition in Metric.all(): " + byId.keySet());
+        }
         return List.copyOf(values);
-    }
-
-    private MetricValue mfaCoverage(Metric metric) {
-        List<IdentityFacts.Account> active = identity.accounts().stream().filter(a -> a.status().equals("active"))
-                .toList();
-        return MetricValue.percent(metric.id(), metric.title(), active.stream().filter(IdentityFacts.Account::mfaEnrolled)
-                .count(), active.size());
-    }
-
-    /** Over every terminated account that held something to revoke; in hours. */
-    private MetricValue meanTimeToRevoke(Metric metric) {
-        List<Duration> delays = identity.terminated().stream().map(IdentityFacts.Terminated::revocationDelay)
-                .filter(Objects::nonNull).toList();
-        Double hours = delays.isEmpty() ? null : Math.round(delays.stream().mapToLong(Duration::toMillis).average()
-                .orElseThrow() / 36_000.0) / 100.0;
-        return new MetricValue(metric.id(), metric.title(), metric.unit(), hours, null, null);
-    }
-
-    /** Of the newest campaign; nothing to measure before the first one. */
-    private MetricValue accessReviewDecided(Metric metric) {
-        return accessReviews.latest().map(c -> MetricValue.percent(metric.id(), metric.title(), c.decided(), c.items()))
-                .orElseGet(() -> new MetricValue(metric.id(), metric.title(), metric.unit(), null, null, null));
-    }
-
-    private static String title(Map<String, Metric> metrics, String id) {
-        return metrics.get(id).title();
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * HAPI FHIR's {@code RestfulServer} at {@code /fhir/*}, behind the same filters as the rest of the API (TLS,
  * authentication, the synchronous audit filter, the body limit), with a provider for every R4 resource type. Its
- * CapabilityStatement at {@code /fhir/metadata} is generated from exactly these providers.
+ * CapabilityStatement at {@code /fhir/metadata} is generated from exactly these providers. In emergency mode every
+ * interaction that could change data is refused ({@link EmergencyModeGuard}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -24,7 +25,8 @@ class FhirServerConfiguration {
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, FhirInteractions interactions,
                                                       dev.safeguard.records.RecordIntegrity integrity,
-                                                      dev.safeguard.records.internal.ResourceSearch search) {
+                                                      dev.safeguard.records.internal.ResourceSearch search,
+                                                      dev.safeguard.records.EmergencyMode emergencyMode) {
         RestfulServer server = new RestfulServer(fhir);
         server.setServerName("Safeguard");
         server.setImplementationDescription("Safeguard ePHI vault: encrypted, integrity-protected, audited FHIR R4");
@@ -44,6 +46,8 @@ class FhirServerConfiguration {
             }
         });
         server.registerInterceptor(new SearchParametersInCapabilities(search));
+        // Emergency mode first: in read-only mode a write is refused as such, whatever its body.
+        server.registerInterceptor(new EmergencyModeGuard(fhir, emergencyMode));
         server.registerInterceptor(new FhirJsonShape(fhir));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
