@@ -2,7 +2,6 @@ package dev.safeguard.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.safeguard.program.accessreview.TestRoster;
 import dev.safeguard.testing.Database;
 import dev.safeguard.testing.OnDatabase;
 import org.junit.jupiter.api.Test;
@@ -10,8 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,17 +16,14 @@ import tools.jackson.databind.JsonNode;
  * every entitlement listed; a manager (no officer rights) opens My access reviews, revokes a clinician's role with a
  * comment, sees it among their decisions, and the role is gone at once; the officer sees the campaign's progress.
  */
-@Import(TestRoster.class)
 public abstract class AccessReviewConsoleBrowserIntegrationTests extends BrowserTest {
 
-    @Autowired
-    TestRoster.Managers roster;
 
     @Test
     void officerStartsACampaign_managerRevokesAnItemWithAComment_andSeesItDecided() {
         SignedIn manager = newUser("staff");
         SignedIn clinician = newUser("clinician");
-        roster.set(clinician.id(), manager.id());
+        manages(manager, clinician);
 
         WebDriver officer = browser();
         signIn(officer, officer());
@@ -78,7 +72,6 @@ public abstract class AccessReviewConsoleBrowserIntegrationTests extends Browser
         assertThat(officer.findElement(By.id("campaign-progress")).getText()).startsWith("1 of ")
                 .contains("1 revoked");
         assertThat(officer.findElement(By.id("item-" + itemId)).getAttribute("data-decision")).isEqualTo("revoke");
-        roster.clear();
     }
 }
 

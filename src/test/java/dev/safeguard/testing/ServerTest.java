@@ -7,6 +7,7 @@ import dev.safeguard.platform.StorageSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
@@ -45,6 +46,7 @@ public abstract class ServerTest {
 
     private SignedIn officer;
     private Api officerApi;
+    private final java.util.Map<String, String> rosterMembers = new java.util.concurrent.ConcurrentHashMap<>();
 
     protected URI base() {
         return URI.create("https://localhost:" + port + "/");
@@ -135,6 +137,29 @@ public abstract class ServerTest {
     protected String nextCode(String secret) {
         clock.advance(java.time.Duration.ofSeconds(TotpCodes.PERIOD_SECONDS));
         return currentCode(secret);
+    }
+
+    /**
+     * Records in the workforce roster (as the officer, through the program API) that {@code manager} manages
+     * {@code subject}: each becomes a member holding their account, the subject with the manager's member as manager.
+     */
+    protected void manages(SignedIn manager, SignedIn subject) {
+        String managerMember = rosterMembers.computeIfAbsent(manager.id(), id -> rosterMember(manager, null));
+        if (rosterMembers.putIfAbsent(subject.id(), rosterMember(subject, managerMember)) != null) {
+            throw new IllegalStateException(subject.username() + " is on the roster already");
+        }
+    }
+
+    private String rosterMember(SignedIn user, String managerMemberId) {
+        Map<String, Object> draft = new java.util.HashMap<>(Api.map("name", "Member " + user.username(),
+                "jobTitle", "Test role", "hireDate", java.time.LocalDate.ofInstant(clock.instant(),
+                        java.time.ZoneOffset.UTC).toString(), "userIds", List.of(user.id())));
+        if (managerMemberId != null) {
+            draft.put("managerId", managerMemberId);
+        }
+        Api.Response created = asOfficer().post("/api/program/workforce", draft);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("id");
     }
 
     protected long count(String table) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +26,9 @@ public class Reviewers {
     }
 
     private final Workforce workforce;
-    private final ObjectProvider<Supervision> supervision;
+    private final Supervision supervision;
 
-    Reviewers(Workforce workforce, ObjectProvider<Supervision> supervision) {
+    Reviewers(Workforce workforce, Supervision supervision) {
         this.workforce = workforce;
         this.supervision = supervision;
     }
@@ -42,7 +41,7 @@ public class Reviewers {
         Optional<String> official = workforce.securityOfficial().filter(Member::active).map(Member::id);
         List<String> officers = active.stream().filter(m -> m.has(Role.SECURITY_OFFICER))
                 .sorted(Comparator.comparing(Member::username)).map(Member::id).toList();
-        return new Chooser(byId, official.orElse(null), officers, supervision.getIfAvailable());
+        return new Chooser(byId, official.orElse(null), officers, supervision);
     }
 
     /** Chooses reviewers; remembers each subject's choice, so the roster is asked once per subject. */
@@ -65,7 +64,7 @@ public class Reviewers {
         }
 
         private Choice choose(String subject) {
-            Optional<String> manager = supervision == null ? Optional.empty() : supervision.managerOf(subject);
+            Optional<String> manager = supervision.managerOf(subject);
             if (manager.isPresent() && !manager.get().equals(subject) && active.containsKey(manager.get())) {
                 return new Choice(manager.get(), "manager");
             }
