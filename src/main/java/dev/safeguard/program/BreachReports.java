@@ -86,6 +86,7 @@ public class BreachReports {
                 + i.notifications().size() + " notifications";
         return evidence.submit(actor, new EvidenceDraft(CONTROLS, EvidenceKind.EXPORT, i.discoveredAt(),
                 clock.instant(), result(i, unmet), details,
-                json(report), "application/json", "breach-report-" + i.reference() + ".json", null), origin);
+                json(report), "application/json", "breach-report-" + i.reference() + ".json", null,
+                "incident:" + i.id()), origin);
     }
 }

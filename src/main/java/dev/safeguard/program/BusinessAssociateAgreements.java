@@ -173,7 +173,7 @@ public class BusinessAssociateAgreements {
                     executedAt, now, EvidenceResult.PASS, "Signed business associate agreement " + row.id()
                     + " with vendor '" + vendor.name() + "' (" + vendor.id() + "), executed " + executedAt
                     + (expiresAt == null ? ", no fixed expiry" : ", expires " + expiresAt), execution.document(),
-                    execution.mediaType(), execution.fileName(), fresh), origin);
+                    execution.mediaType(), execution.fileName(), fresh).inSeries("baa:" + row.id()), origin);
             if (!store.execute(row.id(), executedAt.toEpochMilli(), effectiveAt.toEpochMilli(),
                     expiresAt == null ? null : expiresAt.toEpochMilli(), document.id(), now.toEpochMilli(),
                     actor.id())) {

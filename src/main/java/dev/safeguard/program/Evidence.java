@@ -77,6 +77,23 @@ public class Evidence {
         return store("check", checkId, draft, ProgramEvents.system("check/" + checkId));
     }
 
+    /**
+     * Records a document or export that Safeguard itself made from what people did, such as a completed access-review
+     * campaign, a termination record or a scheduled training report (not an observation: that is {@link #record}).
+     *
+     * @param component the component that made it ({@code [a-z0-9][a-z0-9.-]{2,63}}), the collector
+     * @param draft     of kind {@link EvidenceKind#DOCUMENT} or {@link EvidenceKind#EXPORT}
+     */
+    public EvidenceRecord produce(String component, EvidenceDraft draft) {
+        if (component == null || !DraftChecks.CHECK_ID.matcher(component).matches()) {
+            throw new IllegalArgumentException("Invalid component '" + component + "'; use [a-z0-9][a-z0-9.-]{2,63}");
+        }
+        if (draft.kind() != EvidenceKind.DOCUMENT && draft.kind() != EvidenceKind.EXPORT) {
+            throw new IllegalArgumentException("Safeguard produces document or export evidence, not " + draft.kind());
+        }
+        return store("system", component, draft, ProgramEvents.system(component));
+    }
+
     /** Records a document, attestation or export on behalf of a security or compliance officer. */
     public EvidenceRecord submit(Actor actor, EvidenceDraft draft, RequestOrigin origin) {
         ProgramRoles.requireWriter(actor);
@@ -176,11 +193,12 @@ public class Evidence {
         Instant expires = draft.expiresAt() == null ? now.plus(draft.kind().freshFor()) : draft.expiresAt();
         DraftChecks.times(from, to, now, expires, retainUntil);
         String id = UUID.randomUUID().toString();
-        EvidenceRow unsigned = new EvidenceRow(0, id, controls, draft.kind().id(), collectorType, collector,
+        String series = DraftChecks.series(draft.series());
+        EvidenceRow unsigned = new EvidenceRow(0, id, controls, draft.kind().id(), collectorType, collector, series,
                 now.toEpochMilli(), from.toEpochMilli(), to.toEpochMilli(), draft.result().id(), details,
                 expires.toEpochMilli(), retainUntil.toEpochMilli(), mediaType, fileName, draft.content().length,
                 sha256(draft.content()), sealer.seal(draft.content(), purpose(id)), null);
-        EvidenceRow row = new EvidenceRow(0, id, controls, unsigned.kind(), collectorType, collector,
+        EvidenceRow row = new EvidenceRow(0, id, controls, unsigned.kind(), collectorType, collector, series,
                 unsigned.collectedAt(), unsigned.observedFrom(), unsigned.observedTo(), unsigned.result(), details,
                 unsigned.expiresAt(), unsigned.retainUntil(), mediaType, fileName, unsigned.contentSize(),
                 unsigned.contentSha256(), unsigned.content(), signer.sign(SignedFields.of(unsigned)));
@@ -205,7 +223,7 @@ public class Evidence {
     }
 
     private EvidenceRecord view(EvidenceRow r) {
-        return new EvidenceRecord(r.id(), r.controls(), r.kind(), r.collectorType(), r.collector(),
+        return new EvidenceRecord(r.id(), r.controls(), r.kind(), r.collectorType(), r.collector(), r.series(),
                 Instant.ofEpochMilli(r.collectedAt()), Instant.ofEpochMilli(r.observedFrom()),
                 Instant.ofEpochMilli(r.observedTo()), r.result(), r.details(), Instant.ofEpochMilli(r.expiresAt()),
                 Instant.ofEpochMilli(r.retainUntil()), r.mediaType(), r.fileName(), r.contentSize(),

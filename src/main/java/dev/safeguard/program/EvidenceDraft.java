@@ -14,13 +14,29 @@ import java.util.List;
  * @param mediaType    the content's media type, e.g. {@code application/json} or {@code application/pdf}
  * @param fileName     the uploaded file's name, or {@code null}
  * @param expiresAt    when it stops being fresh ({@code null}: the kind's default)
+ * @param series       what the evidence is a version of, e.g. {@code policy:<id>} or {@code baa:<id>}: newer evidence of
+ *                     the same series supersedes older, whoever recorded it; {@code null}: newer evidence of the same
+ *                     collector supersedes it ({@code [a-z0-9][a-z0-9.:-]{2,127}})
  */
 public record EvidenceDraft(List<String> controls, EvidenceKind kind, Instant observedFrom, Instant observedTo,
                             EvidenceResult result, String details, byte[] content, String mediaType, String fileName,
-                            Instant expiresAt) {
+                            Instant expiresAt, String series) {
 
     public EvidenceDraft {
         controls = controls == null ? List.of() : List.copyOf(controls);
+    }
+
+    /** Evidence of no series. */
+    public EvidenceDraft(List<String> controls, EvidenceKind kind, Instant observedFrom, Instant observedTo,
+                         EvidenceResult result, String details, byte[] content, String mediaType, String fileName,
+                         Instant expiresAt) {
+        this(controls, kind, observedFrom, observedTo, result, details, content, mediaType, fileName, expiresAt, null);
+    }
+
+    /** The same evidence as part of {@code series}. */
+    public EvidenceDraft inSeries(String series) {
+        return new EvidenceDraft(controls, kind, observedFrom, observedTo, result, details, content, mediaType,
+                fileName, expiresAt, series);
     }
 
     @Override

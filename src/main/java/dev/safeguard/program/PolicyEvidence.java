@@ -47,7 +47,8 @@ class PolicyEvidence {
         content.put("approvedAt", clock.instant().toString());
         content.put("approvalNote", note);
         return submit(actor, controls(policy, POLICIES, RETENTION), EvidenceKind.DOCUMENT, EvidenceResult.PASS,
-                "Policy '" + policy.title() + "' version " + v.version() + " approved", content, origin);
+                "Policy '" + policy.title() + "' version " + v.version() + " approved", content,
+                "policy-approval:" + policy.id(), origin);
     }
 
     EvidenceRecord effective(Actor actor, PolicyStore.Row policy, PolicyVersionStore.Row v, LocalDate effectiveOn,
@@ -62,7 +63,8 @@ class PolicyEvidence {
         List<String> controls = supersedes == null ? controls(policy, POLICIES, RETENTION, AVAILABILITY)
                 : controls(policy, POLICIES, RETENTION, AVAILABILITY, UPDATES);
         return submit(actor, controls, EvidenceKind.DOCUMENT, EvidenceResult.PASS, "Policy '" + policy.title()
-                + "' version " + v.version() + " effective from " + effectiveOn, content, origin);
+                + "' version " + v.version() + " effective from " + effectiveOn, content, "policy:" + policy.id(),
+                origin);
     }
 
     EvidenceRecord review(Actor actor, PolicyStore.Row policy, PolicyVersionStore.Row effective, String outcome,
@@ -77,7 +79,7 @@ class PolicyEvidence {
         content.put("reviewedBy", actor.id());
         content.put("reviewedAt", clock.instant().toString());
         return submit(actor, controls(policy, POLICIES, UPDATES), EvidenceKind.ATTESTATION, EvidenceResult.PASS,
-                "Policy '" + policy.title() + "' reviewed: " + outcome, content, origin);
+                "Policy '" + policy.title() + "' reviewed: " + outcome, content, "policy-review:" + policy.id(), origin);
     }
 
     EvidenceRecord coverageReport(Actor actor, List<PolicyCoverage> coverage, int threshold, boolean met,
@@ -89,16 +91,17 @@ class PolicyEvidence {
         content.put("policies", coverage);
         return submit(actor, List.of(POLICIES, AVAILABILITY), EvidenceKind.EXPORT, met ? EvidenceResult.PASS
                 : EvidenceResult.FAIL, "Policy acknowledgment coverage of " + coverage.size() + " policies in force",
-                content, origin);
+                content, "policy-acknowledgment-coverage", origin);
     }
 
     private EvidenceRecord submit(Actor actor, List<String> controls, EvidenceKind kind, EvidenceResult result,
-                                  String details, Map<String, Object> content, RequestOrigin origin) {
+                                  String details, Map<String, Object> content, String series,
+                                  RequestOrigin origin) {
         byte[] bytes = json.writeValueAsString(content).getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant();
         return evidence.submit(actor, new EvidenceDraft(controls, kind, now, now, result,
                 details.length() > 4000 ? details.substring(0, 4000) : details, bytes, "application/json", null,
-                null), origin);
+                null, series), origin);
     }
 
     private static Map<String, Object> version(PolicyStore.Row policy, PolicyVersionStore.Row v) {

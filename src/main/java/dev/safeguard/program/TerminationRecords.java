@@ -65,11 +65,11 @@ class TerminationRecords {
                 + t.items().size() + " revocations, the last " + (t.latencySeconds() == null ? "— (nothing to revoke)"
                 : Duration.ofSeconds(t.latencySeconds()).toString()) + " after the effective time (target "
                 + Termination.TARGET + ")";
-        EvidenceDraft draft = new EvidenceDraft(Terminations.CONTROLS, EvidenceKind.AUTOMATED_CHECK, t.effectiveAt(),
+        EvidenceDraft draft = new EvidenceDraft(Terminations.CONTROLS, EvidenceKind.EXPORT, t.effectiveAt(),
                 t.executedAt(), ok ? EvidenceResult.PASS : EvidenceResult.FAIL, details,
                 json.writeValueAsString(content).getBytes(StandardCharsets.UTF_8), "application/json", null,
-                t.executedAt().plus(Duration.ofDays(365)));
-        return evidence.record(Terminations.COLLECTOR, draft).id();
+                t.executedAt().plus(Duration.ofDays(365)), "termination:" + t.id());
+        return evidence.produce(Terminations.COLLECTOR, draft).id();
     }
 
     private static Instant instant(Long millis) {

@@ -39,6 +39,8 @@ import tools.jackson.databind.ObjectMapper;
 public class TrainingReports {
 
     static final String COLLECTOR = "program.training-report";
+    /** Every report, scheduled or an officer's, is the latest version of one series. */
+    static final String SERIES = "training-report";
     static final List<String> CONTROLS = TrainingModules.TRAINING_CONTROLS;
     static final Duration DEFAULT_PERIOD = Duration.ofDays(365);
     static final Duration MAX_PERIOD = Duration.ofDays(3 * 366);
@@ -92,7 +94,7 @@ public class TrainingReports {
     public Recorded record(Actor actor, Instant from, Instant to, RequestOrigin origin) {
         ProgramRoles.requireWriter(actor);
         TrainingReport report = report(actor, from, to);
-        EvidenceDraft draft = draft(report, EvidenceKind.EXPORT);
+        EvidenceDraft draft = draft(report, EvidenceKind.EXPORT).inSeries(SERIES);
         Agent agent = ProgramEvents.agent(actor, origin);
         return events.atomically(() -> store(report, evidence.submit(actor, draft, origin), actor.id(), agent));
     }
@@ -105,8 +107,8 @@ public class TrainingReports {
             return Optional.empty();
         }
         TrainingReport report = build(now.minus(DEFAULT_PERIOD), now);
-        EvidenceDraft draft = draft(report, EvidenceKind.AUTOMATED_CHECK);
-        return Optional.of(events.atomically(() -> store(report, evidence.record(COLLECTOR, draft),
+        EvidenceDraft draft = draft(report, EvidenceKind.EXPORT).inSeries(SERIES);
+        return Optional.of(events.atomically(() -> store(report, evidence.produce(COLLECTOR, draft),
                 TrainingAssignments.CADENCE, ProgramEvents.system("training-report"))));
     }
 

@@ -308,6 +308,31 @@ public abstract class ProgramIntegrationTests extends ServerTest {
     }
 
     @Test
+    void evidenceOfASeriesSupersedesOnlyItsOwnSeries_whoeverMadeIt_andItsSeriesIsSigned() {
+        String control = "164.316(b)(2)(iii)";
+        EvidenceDraft draft = new EvidenceDraft(List.of(control), EvidenceKind.EXPORT, null, null, EvidenceResult.PASS,
+                "a report", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json", null, null);
+        EvidenceRecord firstA = evidence.produce("series-test", draft.inSeries("doc:a"));
+        EvidenceRecord onlyB = evidence.produce("series-test", draft.inSeries("doc:b"));
+        clock.advance(Duration.ofMinutes(1));
+        EvidenceRecord secondA = evidence.produce("other-component", draft.inSeries("doc:a"));
+        assertThat(evidence.get(firstA.id()).supersededFor()).as("a newer version of its series, by another")
+                .containsExactly(control);
+        assertThat(evidence.get(onlyB.id()).supersededFor()).as("another series by the same collector").isEmpty();
+        assertThat(evidence.get(secondA.id()).supersededFor()).isEmpty();
+        assertThat(secondA.collectorType()).isEqualTo("system");
+        assertThat(evidence.verify(secondA.id()).valid()).isTrue();
+        withoutUpdateTrigger(() -> jdbc.sql("UPDATE program_evidence SET series = NULL WHERE id = ?")
+                .param(onlyB.id()).update());
+        assertThat(evidence.verify(onlyB.id()).signatureValid()).as("the series is signed").isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM program_evidence WHERE series = 'doc:a'").query(Long.class).single())
+                .isEqualTo(2);
+        assertThatThrownBy(() -> evidence.produce("series-test", new EvidenceDraft(List.of(control),
+                EvidenceKind.ATTESTATION, null, null, EvidenceResult.PASS, "x", new byte[] {1}, "text/plain", null,
+                null))).as("Safeguard attests nothing").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void newerEvidenceSupersedesOlderOfTheSameCollectorAndNothingIsDeleted() {
         Api api = newUser("compliance-officer").api();
         Api other = newUser("security-officer").api();

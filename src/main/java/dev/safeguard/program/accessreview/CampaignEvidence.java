@@ -28,7 +28,7 @@ import tools.jackson.databind.ObjectMapper;
 public class CampaignEvidence {
 
     /** The collector id of campaign evidence. IMPORTANT: never change it, or supersession across campaigns breaks. */
-    public static final String COLLECTOR = "access-review-campaign";
+    public static final String COLLECTOR = "access-review";
     public static final List<String> CONTROLS = List.of("164.308(a)(4)(ii)(B)", "164.308(a)(4)(ii)(C)",
             "164.308(a)(3)(ii)(A)", "164.308(a)(3)(ii)(B)");
     /** Fresh until a review is due again: the checks ask for a completed campaign within 92 days. */
@@ -68,10 +68,10 @@ public class CampaignEvidence {
                 + revoked + " revoked, " + modified + " modified; "
                 + items.stream().filter(AccessReviewItem::unused).count() + " were unused for more than "
                 + campaign.unusedAfterDays() + " days";
-        return evidence.record(COLLECTOR, new EvidenceDraft(CONTROLS, EvidenceKind.AUTOMATED_CHECK,
+        return evidence.produce(COLLECTOR, new EvidenceDraft(CONTROLS, EvidenceKind.EXPORT,
                 campaign.openedAt(), at, EvidenceResult.PASS, details,
                 json.writeValueAsString(content).getBytes(StandardCharsets.UTF_8), "application/json",
-                "access-review-" + campaign.id() + ".json", at.plus(FRESH_FOR)));
+                "access-review-" + campaign.id() + ".json", at.plus(FRESH_FOR), "access-review-campaign"));
     }
 
     private static Map<String, Object> item(AccessReviewItem i, Map<String, String> usernames) {

@@ -14,6 +14,7 @@ public final class DraftChecks {
     public static final int MAX_DETAILS = 4_000;
     public static final int MAX_CONTROLS = 64;
     public static final Pattern CHECK_ID = Pattern.compile("[a-z0-9][a-z0-9.-]{2,63}");
+    static final Pattern SERIES = Pattern.compile("[a-z0-9][a-z0-9.:-]{2,127}");
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}");
     private static final Pattern FILE_NAME = Pattern.compile("[^/\\\\\\p{Cntrl}]{1,200}");
 
@@ -37,6 +38,14 @@ public final class DraftChecks {
             throw new ProblemException(ProblemKind.PAYLOAD_TOO_LARGE, "Evidence content is limited to "
                     + MAX_CONTENT + " bytes (10 MiB); this has " + content.length);
         }
+    }
+
+    /** The series as given, {@code null} for none; a malformed series is a programming error, not input. */
+    public static String series(String series) {
+        if (series != null && !SERIES.matcher(series).matches()) {
+            throw new IllegalArgumentException("Invalid evidence series '" + series + "'; use [a-z0-9][a-z0-9.:-]{2,127}");
+        }
+        return series;
     }
 
     public static String details(String details) {

@@ -7,7 +7,7 @@ import java.util.List;
  * the row was read without it.
  */
 public record EvidenceRow(long seq, String id, List<String> controls, String kind, String collectorType,
-                          String collector, long collectedAt, long observedFrom, long observedTo, String result,
+                          String collector, String series, long collectedAt, long observedFrom, long observedTo, String result,
                           String details, long expiresAt, long retainUntil, String mediaType, String fileName,
                           long contentSize, String contentSha256, byte[] content, byte[] signature) {
 
@@ -16,7 +16,7 @@ public record EvidenceRow(long seq, String id, List<String> controls, String kin
     }
 
     public EvidenceRow withControls(List<String> linked) {
-        return new EvidenceRow(seq, id, linked, kind, collectorType, collector, collectedAt, observedFrom, observedTo,
+        return new EvidenceRow(seq, id, linked, kind, collectorType, collector, series, collectedAt, observedFrom, observedTo,
                 result, details, expiresAt, retainUntil, mediaType, fileName, contentSize, contentSha256, content,
                 signature);
     }

@@ -9,13 +9,13 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code program_evidence} and {@code program_evidence_controls} tables. Rows are only inserted; the database
- * refuses updates and deletes. Supersession is derived when read (newer evidence of the same collector for the same
- * control), so nothing is ever rewritten.
+ * refuses updates and deletes. Supersession is derived when read (newer evidence of the same series, or of the same
+ * collector, for the same control), so nothing is ever rewritten.
  */
 @Repository
 public class EvidenceStore {
 
-    private static final String META = "seq, id, kind, collector_type, collector, collected_at, observed_from, "
+    private static final String META = "seq, id, kind, collector_type, collector, series, collected_at, observed_from, "
             + "observed_to, result, details, expires_at, retain_until, media_type, file_name, content_size, "
             + "content_sha256, signature";
 
@@ -26,10 +26,12 @@ public class EvidenceStore {
     }
 
     public void insert(EvidenceRow r) {
-        jdbc.sql("INSERT INTO program_evidence (id, kind, collector_type, collector, collected_at, observed_from, "
-                        + "observed_to, result, details, expires_at, retain_until, media_type, file_name, content_size, "
-                        + "content_sha256, content, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(r.id(), r.kind(), r.collectorType(), r.collector(), r.collectedAt(), r.observedFrom(),
+        jdbc.sql("INSERT INTO program_evidence (id, kind, collector_type, collector, series, collected_at, "
+                        + "observed_from, observed_to, result, details, expires_at, retain_until, media_type, file_name, "
+                        + "content_size, content_sha256, content, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, ?, ?)")
+                .params(r.id(), r.kind(), r.collectorType(), r.collector(), r.series(), r.collectedAt(),
+                        r.observedFrom(),
                         r.observedTo(), r.result(), r.details(), r.expiresAt(), r.retainUntil(), r.mediaType(),
                         r.fileName(), r.contentSize(), r.contentSha256(), r.content(), r.signature())
                 .update();
@@ -61,12 +63,16 @@ public class EvidenceStore {
                 .param(evidenceId).query(String.class).list();
     }
 
-    /** The controls of this evidence for which its collector has recorded newer evidence. */
+    /**
+     * The controls of this evidence for which newer evidence has taken its place: newer evidence of the same series
+     * (whoever recorded it), or, for evidence of no series, newer evidence of no series from the same collector.
+     */
     public List<String> supersededFor(String evidenceId) {
         return jdbc.sql("SELECT c.control_id FROM program_evidence_controls c JOIN program_evidence e ON e.id = "
                 + "c.evidence_id WHERE c.evidence_id = ? AND EXISTS (SELECT 1 FROM program_evidence_controls c2 JOIN "
-                + "program_evidence e2 ON e2.id = c2.evidence_id WHERE c2.control_id = c.control_id AND e2.collector "
-                + "= e.collector AND e2.collector_type = e.collector_type AND e2.seq > e.seq) ORDER BY c.control_id")
+                + "program_evidence e2 ON e2.id = c2.evidence_id WHERE c2.control_id = c.control_id AND e2.seq > e.seq "
+                + "AND (e2.series = e.series OR (e.series IS NULL AND e2.series IS NULL AND e2.collector = e.collector "
+                + "AND e2.collector_type = e.collector_type))) ORDER BY c.control_id")
                 .param(evidenceId).query(String.class).list();
     }
 
@@ -78,7 +84,8 @@ public class EvidenceStore {
 
     private static EvidenceRow row(ResultSet rs, boolean withContent) throws SQLException {
         return new EvidenceRow(rs.getLong("seq"), rs.getString("id"), List.of(), rs.getString("kind"),
-                rs.getString("collector_type"), rs.getString("collector"), rs.getLong("collected_at"),
+                rs.getString("collector_type"), rs.getString("collector"), rs.getString("series"),
+                rs.getLong("collected_at"),
                 rs.getLong("observed_from"), rs.getLong("observed_to"), rs.getString("result"),
                 rs.getString("details"), rs.getLong("expires_at"), rs.getLong("retain_until"),
                 rs.getString("media_type"), rs.getString("file_name"), rs.getLong("content_size"),

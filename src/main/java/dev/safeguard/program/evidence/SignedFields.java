@@ -10,12 +10,17 @@ import java.nio.charset.StandardCharsets;
  * The exact bytes an evidence signature covers: a version tag, then every recorded field of the evidence (its
  * controls sorted), each string length-prefixed (-1 for null) so no two different records encode alike.
  *
+ * <p>Version 1 covers records without a series, version 2 adds the series; a record whose series was removed
+ * after signing is encoded as version 1 and fails to verify.
+ *
  * <p>IMPORTANT: this encoding must never change, or every signature ever made stops verifying. A new encoding needs a
  * new version tag, with the old one kept for old records.
  */
 public final class SignedFields {
 
     static final String VERSION = "safeguard-evidence-v1";
+    /** Records that belong to a series (see {@code EvidenceDraft#series}) are signed with the series after the collector. */
+    static final String VERSION_2 = "safeguard-evidence-v2";
 
     private SignedFields() {
     }
@@ -23,7 +28,7 @@ public final class SignedFields {
     public static byte[] of(EvidenceRow row) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            string(out, VERSION);
+            string(out, row.series() == null ? VERSION : VERSION_2);
             string(out, row.id());
             out.writeInt(row.controls().size());
             for (String control : row.controls()) {
@@ -32,6 +37,9 @@ public final class SignedFields {
             string(out, row.kind());
             string(out, row.collectorType());
             string(out, row.collector());
+            if (row.series() != null) {
+                string(out, row.series());
+            }
             out.writeLong(row.collectedAt());
             out.writeLong(row.observedFrom());
             out.writeLong(row.observedTo());

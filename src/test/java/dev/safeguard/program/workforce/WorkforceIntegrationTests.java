@@ -599,7 +599,12 @@ public abstract class WorkforceIntegrationTests extends ServerTest {
         assertThat(reports.recordIfDue()).as("a report was recorded just now").isEmpty();
         clock.advance(Duration.ofDays(31));
         String automated = reports.recordIfDue().orElseThrow().evidenceId();
-        assertThat(asOfficer().get("/api/program/evidence/" + automated).text("kind")).isEqualTo("automated-check");
+        JsonNode scheduled = asOfficer().get("/api/program/evidence/" + automated).json();
+        assertThat(scheduled.get("kind").asString()).isEqualTo("export");
+        assertThat(scheduled.get("collectorType").asString()).isEqualTo("system");
+        assertThat(scheduled.get("series").asString()).isEqualTo("training-report");
+        assertThat(asOfficer().get("/api/program/evidence/" + evidenceId).json().get("supersededFor"))
+                .as("the scheduled report supersedes the officer's: one series").isNotEmpty();
         assertThat(reports.recordIfDue()).isEmpty();
 
         clock.advance(Duration.ofDays(60));
