@@ -9,13 +9,15 @@ import java.util.List;
  *
  * @param id    stable id
  * @param title what it measures
- * @param unit  {@link #PERCENT}, {@link #COUNT} or {@link #HOURS}
+ * @param unit  {@link #PERCENT}, {@link #COUNT}, {@link #HOURS}, {@link #DAYS} or {@link #SECONDS}
  */
 public record Metric(String id, String title, String unit) {
 
     public static final String PERCENT = "percent";
     public static final String COUNT = "count";
     public static final String HOURS = "hours";
+    public static final String DAYS = "days";
+    public static final String SECONDS = "seconds";
 
     public static final String MFA_COVERAGE = "mfa-coverage";
     public static final String MEAN_TIME_TO_REVOKE = "mean-time-to-revoke";
@@ -27,6 +29,9 @@ public record Metric(String id, String title, String unit) {
     public static final String OVERDUE_CONTROL_REVIEWS = "overdue-control-reviews";
     /** Prefix of the per-category metrics, followed by the catalog category, e.g. {@code controls-implemented.technical}. */
     public static final String CONTROLS_IMPLEMENTED = "controls-implemented.";
+    public static final String BACKUP_AGE = "backup-age";
+    public static final String DAYS_SINCE_RESTORE_TEST = "days-since-restore-test";
+    public static final String LAST_RESTORE_TIME = "last-restore-time";
 
     /** The catalog's safeguard categories, in the order of the regulation (the same set as the catalog's). */
     public static final List<String> CATEGORIES = List.of("administrative", "physical", "technical", "organizational",
@@ -45,6 +50,9 @@ public record Metric(String id, String title, String unit) {
                 new Metric(OVERDUE_CONTROL_REVIEWS, "Controls past their next review date", COUNT)));
         CATEGORIES.forEach(c -> all.add(new Metric(CONTROLS_IMPLEMENTED + c,
                 "Controls implemented: " + c.replace('-', ' '), PERCENT)));
+        all.add(new Metric(BACKUP_AGE, "Age of the latest verified backup", HOURS));
+        all.add(new Metric(DAYS_SINCE_RESTORE_TEST, "Days since the last passed restore drill", DAYS));
+        all.add(new Metric(LAST_RESTORE_TIME, "Measured recovery time of the last passed restore drill", SECONDS));
         return List.copyOf(all);
     }
 }

@@ -2,6 +2,7 @@ package dev.safeguard.program.metrics;
 
 import dev.safeguard.access.BreakGlass;
 import dev.safeguard.identity.IdentityFacts;
+import dev.safeguard.program.ContingencyPlan;
 import dev.safeguard.program.Evaluation;
 import dev.safeguard.program.LoggingCoverage;
 import dev.safeguard.program.Metric;
@@ -28,14 +29,16 @@ public class MetricReadings {
     private final Evaluation evaluation;
     private final BreakGlass breakGlass;
     private final ControlCoverage controls;
+    private final ContingencyPlan contingency;
 
     MetricReadings(IdentityFacts identity, RiskPosture risks, Evaluation evaluation, BreakGlass breakGlass,
-                   ControlCoverage controls) {
+                   ControlCoverage controls, ContingencyPlan contingency) {
         this.identity = identity;
         this.risks = risks;
         this.evaluation = evaluation;
         this.breakGlass = breakGlass;
         this.controls = controls;
+        this.contingency = contingency;
     }
 
     /** Every metric of {@link Metric#all()}, in that order. */
@@ -66,6 +69,7 @@ public class MetricReadings {
             ControlCoverage.Tally tally = byCategory.getOrDefault(category, new ControlCoverage.Tally(0, 0));
             values.add(MetricValue.percent(id, title(metrics, id), tally.implemented(), tally.applicable()));
         }
+        values.addAll(contingency(metrics));
         return List.copyOf(values);
     }
 
@@ -83,6 +87,18 @@ public class MetricReadings {
         Double hours = delays.isEmpty() ? null : Math.round(delays.stream().mapToLong(Duration::toMillis).average()
                 .orElseThrow() / 36_000.0) / 100.0;
         return new MetricValue(metric.id(), metric.title(), metric.unit(), hours, null, null);
+    }
+
+    /** Backup age, days since the last passed drill and its recovery time; {@code null} when none exists yet. */
+    private List<MetricValue> contingency(Map<String, Metric> metrics) {
+        ContingencyPlan.Status s = contingency.status();
+        Long recovery = s.latestPassedDrill() == null ? null : s.latestPassedDrill().recoveryMillis();
+        return List.of(new MetricValue(Metric.BACKUP_AGE, title(metrics, Metric.BACKUP_AGE), Metric.HOURS,
+                        s.backupAgeHours(), null, null),
+                new MetricValue(Metric.DAYS_SINCE_RESTORE_TEST, title(metrics, Metric.DAYS_SINCE_RESTORE_TEST),
+                        Metric.DAYS, s.daysSinceDrill(), null, null),
+                new MetricValue(Metric.LAST_RESTORE_TIME, title(metrics, Metric.LAST_RESTORE_TIME), Metric.SECONDS,
+                        recovery == null ? null : recovery / 1000.0, null, null));
     }
 
     private static String title(Map<String, Metric> metrics, String id) {
