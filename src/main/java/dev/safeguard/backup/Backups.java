@@ -214,8 +214,11 @@ public class Backups {
     public BackupVerification verifyDirectory(Path dir, Agent agent) {
         BackupVerification result = reader.verify(dir);
         String entity = result.backupId() == null ? null : result.backupId();
+        // Recorded on the backup only when this is its own directory, not a copy elsewhere.
+        boolean own = entity != null && store.backup(entity).map(BackupRun::directory)
+                .filter(d -> Path.of(d).equals(dir.toAbsolutePath().normalize())).isPresent();
         events.atomically(() -> {
-            if (entity != null && store.backup(entity).isPresent()) {
+            if (own) {
                 store.recordVerification(entity, result.checkedAt().toEpochMilli(), result.ok(), result.ok() ? null
                         : abbreviate(result.problems().get(0)));
             }

@@ -7,6 +7,7 @@ import dev.safeguard.program.CheckOutcome;
 import dev.safeguard.program.ContingencyPlan;
 import dev.safeguard.program.CriticalityList;
 import dev.safeguard.program.EvaluationCheck;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,12 @@ class ContingencyChecks implements CheckSource {
 
     private final ContingencyPlan plan;
     private final CriticalityList criticality;
+    private final Clock clock;
 
-    ContingencyChecks(ContingencyPlan plan, CriticalityList criticality) {
+    ContingencyChecks(ContingencyPlan plan, CriticalityList criticality, Clock clock) {
         this.plan = plan;
         this.criticality = criticality;
+        this.clock = clock;
     }
 
     @Override
@@ -55,7 +58,7 @@ class ContingencyChecks implements CheckSource {
         observed.put("backup", latest.id());
         observed.put("startedAt", latest.startedAt().toString());
         observed.put("ageHours", s.backupAgeHours());
-        boolean ok = s.backupAgeHours() <= s.backupMaxAge().toMillis() / 3_600_000.0;
+        boolean ok = Duration.between(latest.startedAt(), clock.instant()).compareTo(s.backupMaxAge()) <= 0;
         return CheckOutcome.of(ok, "The latest verified backup is " + s.backupAgeHours() + " h old",
                 "The latest verified backup is " + s.backupAgeHours() + " h old (at most "
                         + s.backupMaxAge().toHours() + " h)", observed);
@@ -77,7 +80,7 @@ class ContingencyChecks implements CheckSource {
         observed.put("startedAt", passed.startedAt().toString());
         observed.put("recoveryMillis", passed.recoveryMillis());
         observed.put("daysSince", s.daysSinceDrill());
-        boolean recent = s.daysSinceDrill() <= s.drillMaxAge().toMinutes() / 1440.0;
+        boolean recent = Duration.between(passed.startedAt(), clock.instant()).compareTo(s.drillMaxAge()) <= 0;
         boolean fast = passed.recoveryMillis() <= s.restoreTimeMax().toMillis();
         boolean latestFailed = latest != null && RestoreDrill.FAILED.equals(latest.status());
         observed.put("latestFailed", latestFailed);
