@@ -139,6 +139,10 @@ public abstract class BackupIntegrationTests extends ServerTest {
         RestoreResult crossed = restores.restore(dir, other);
         assertThat(crossed.rows()).as("restored across databases").isEqualTo(run.rows());
         DataSource copy = RestoreEngine.dataSource(other);
+        for (JsonNode table : manifest.get("tables")) {
+            assertThat(count(copy, table.get("name").asString())).as(table.get("name").asString())
+                    .isEqualTo(table.get("rows").asLong());
+        }
         AuditVerification crossTrail = auditCopies.verify(copy, other.postgres(), other.dataDir(),
                 other.checkpointFile());
         assertThat(crossTrail.ok()).as(String.valueOf(crossTrail.reason())).isTrue();
@@ -146,10 +150,6 @@ public abstract class BackupIntegrationTests extends ServerTest {
         RecordIntegrity.Result versions = restoredRecords.verifyAll(copy);
         assertThat(versions.ok()).as(versions.failures().toString()).isTrue();
         assertThat(versions.versionsChecked()).isEqualTo(rows(manifest, "fhir_versions"));
-        for (JsonNode table : manifest.get("tables")) {
-            assertThat(count(copy, table.get("name").asString())).as(table.get("name").asString())
-                    .isEqualTo(table.get("rows").asLong());
-        }
     }
 
     @Test
@@ -364,6 +364,88 @@ public abstract class BackupIntegrationTests extends ServerTest {
                 restoredKeys.resolveSibling("other"))).isInstanceOf(KeyMaterialBackup.Refused.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE type = 'backup' AND subtype = 'key-export' AND "
                 + "entity_id = ?").param(export.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theCriticalityListIsSeededForSafeguardsPartsAndOfficersMaintainIt_badInputChangesNothing_isRefused() {
+        String list = "/api/program/contingency/criticality";
+        JsonNode seeded = asOfficer().get(list).json();
+        List<String> names = new ArrayList<>();
+        seeded.forEach(e -> names.add(e.get("assetName").asString()));
+        assertThat(names).contains("Safeguard server", "Encrypted backups", "Audit checkpoint file",
+                storage.postgres() ? "Safeguard database (PostgreSQL)" : "Safeguard database (SQLite)");
+        assertThat(seeded.get(0).get("tier").asInt()).as("most critical first").isEqualTo(1);
+        Api.Response asset = asOfficer().post("/api/program/assets", Api.map("name", "Lab interface " + FAMILY,
+                "kind", "application", "ephi", true, "location", "Main clinic", "encryption", "encrypted",
+                "centralLogging", true));
+        assertThat(asset.status()).as(asset.toString()).isEqualTo(201);
+        String ehr = asset.text("id");
+        String server = seeded.get(0).get("assetId").asString();
+        assertThat(check("contingency.criticality")).as("an ePHI asset without an entry").isEqualTo("fail");
+
+        long before = count("program_criticality");
+        List<Map<String, Object>> bad = List.of(
+                Api.map("assetId", ehr, "tier", 7, "rtoMinutes", 60, "rpoMinutes", 0),
+                Api.map("assetId", ehr, "rtoMinutes", 60, "rpoMinutes", 0),
+                Api.map("assetId", ehr, "tier", 1, "rtoMinutes", 0, "rpoMinutes", 0),
+                Api.map("assetId", ehr, "tier", 1, "rtoMinutes", 60, "rpoMinutes", -1),
+                Api.map("assetId", ehr, "tier", 1, "rtoMinutes", 60L * 24 * 366, "rpoMinutes", 0),
+                Api.map("assetId", "no-such-asset", "tier", 1, "rtoMinutes", 60, "rpoMinutes", 0),
+                Api.map("assetId", ehr, "tier", 1, "rtoMinutes", 60, "rpoMinutes", 0, "dependencies", List.of(ehr)),
+                Api.map("assetId", ehr, "tier", 1, "rtoMinutes", 60, "rpoMinutes", 0, "dependencies",
+                        List.of("no-such-asset")),
+                Api.map("assetId", ehr, "tier", 1, "rtoMinutes", 60, "rpoMinutes", 0, "notes", "x".repeat(2001)),
+                Api.map("assetId", ehr, "tier", 1, "rtoMinutes", 60, "rpoMinutes", 0, "notes", "bell\u0007"));
+        for (Map<String, Object> body : bad) {
+            Api.Response refused = asOfficer().post(list, body);
+            assertThat(refused.status()).as(body + ": " + refused).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).contains("application/problem+json");
+        }
+        assertThat(asOfficer().post(list, "{\"tier\": \"one\"").status()).isEqualTo(400);
+        assertThat(count("program_criticality")).as("bad input changes nothing").isEqualTo(before);
+
+        Api.Response created = asOfficer().post(list, Api.map("assetId", ehr, "tier", 2, "rtoMinutes", 2880,
+                "rpoMinutes", 240, "dependencies", List.of(server), "notes", "Paper fallback for two days"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.text("id");
+        assertThat(created.json().get("version").asInt()).isEqualTo(1);
+        assertThat(created.text("tierName")).isEqualTo("essential");
+        assertThat(asOfficer().post(list, Api.map("assetId", ehr, "tier", 1, "rtoMinutes", 60, "rpoMinutes", 0))
+                .status()).as("one entry per asset").isEqualTo(409);
+        List<String> assessed = new ArrayList<>();
+        asOfficer().get(list).json().forEach(e -> assessed.add(e.get("assetId").asString()));
+        for (JsonNode a : asOfficer().get("/api/program/assets").json()) {
+            if (a.get("ephi").asBoolean() && a.get("status").asString().equals("active")
+                    && !assessed.contains(a.get("id").asString())) {
+                assertThat(check("contingency.criticality")).as("unassessed: " + a.get("name")).isEqualTo("fail");
+                assertThat(asOfficer().post(list, Api.map("assetId", a.get("id").asString(), "tier", 3,
+                        "rtoMinutes", 4320, "rpoMinutes", 1440)).status()).isEqualTo(201);
+            }
+        }
+        assertThat(check("contingency.criticality")).as("every ePHI asset assessed").isEqualTo("pass");
+
+        Api.Response updated = asOfficer().put(list + "/" + id, Api.map("tier", 1, "rtoMinutes", 1440,
+                "rpoMinutes", 60, "baseVersion", 1));
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().get("version").asInt()).isEqualTo(2);
+        assertThat(updated.json().get("dependencies")).isEmpty();
+        assertThat(asOfficer().put(list + "/" + id, Api.map("tier", 3, "rtoMinutes", 60, "rpoMinutes", 0,
+                "baseVersion", 1)).status()).as("stale version").isEqualTo(409);
+        assertThat(asOfficer().put(list + "/" + id, Api.map("tier", 3, "rtoMinutes", 60, "rpoMinutes", 0))
+                .status()).isEqualTo(400);
+        assertThat(asOfficer().get(list + "/" + id).json().get("tier").asInt()).isEqualTo(1);
+        assertThat(asOfficer().get(list + "/no-such-entry").status()).isEqualTo(404);
+
+        Api auditor = newUser("auditor").api();
+        assertThat(auditor.get(list).status()).isEqualTo(200);
+        assertThat(auditor.post(list, Api.map("assetId", ehr, "tier", 1, "rtoMinutes", 60, "rpoMinutes", 0))
+                .status()).isEqualTo(403);
+        assertThat(auditor.put(list + "/" + id, Api.map("tier", 4, "rtoMinutes", 60, "rpoMinutes", 0,
+                "baseVersion", 2)).status()).isEqualTo(403);
+        assertThat(auditor.get("/program/contingency").body()).contains("Lab interface " + FAMILY)
+                .doesNotContain("id=\"drill-now\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE type = 'program-contingency' AND entity_id = ?")
+                .param(id).query(Long.class).single()).isEqualTo(2);
     }
 
     // ---- the vault, shared by the tests of a class
