@@ -4,11 +4,14 @@ import dev.safeguard.audit.AuditEvent;
 import dev.safeguard.audit.AuditIntegrity;
 import dev.safeguard.audit.AuditTrail;
 import dev.safeguard.audit.AuditVerification;
+import dev.safeguard.backup.BackupCommandLine;
 import dev.safeguard.records.RecordIntegrity;
 import dev.safeguard.shared.SecurityEvent.Action;
 import dev.safeguard.shared.SecurityEvent.Agent;
 import dev.safeguard.shared.SecurityEvent.Outcome;
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -31,6 +34,9 @@ public class SafeguardApplication {
                    java -jar safeguard.jar audit verify               recompute and check the whole audit trail
                    java -jar safeguard.jar records verify             check every stored resource version (MAC, digest,
                                                                       decryption) and the current-version pointers
+                   java -jar safeguard.jar backup create|verify|restore|list|keys ...
+                                                                      encrypted backups, restore, key backup
+                                                                      (java -jar safeguard.jar backup help)
                    java -jar safeguard.jar help                       show this text
             Configuration comes from environment variables (SAFEGUARD_DATA_DIR, SAFEGUARD_DB_URL, ...); see README.md.
             """;
@@ -42,6 +48,9 @@ public class SafeguardApplication {
         }
         // Operator commands write to the terminal, not to the structured log.
         PrintStream out = System.out;
+        if (args[0].equals("backup")) {
+            System.exit(backup(Arrays.asList(args).subList(1, args.length), out));
+        }
         String command = String.join(" ", args);
         int status = switch (command) {
             case "help", "--help" -> {
@@ -96,11 +105,20 @@ public class SafeguardApplication {
         }
     }
 
-    private static ConfigurableApplicationContext command() {
+    private static int backup(List<String> args, PrintStream out) {
+        if (args.isEmpty() || args.get(0).equals("help")) {
+            out.print(BackupCommandLine.USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        return BackupCommandLine.run(args, out, System.err, System.getenv(), SafeguardApplication::command);
+    }
+
+    /** A context without the web server; {@code arguments} ({@code --property=value}) override the environment. */
+    private static ConfigurableApplicationContext command(String... arguments) {
         SpringApplication application = new SpringApplication(SafeguardApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of("logging.level.root", "WARN",
                 "spring.main.log-startup-info", "false"));
-        return application.run();
+        return application.run(arguments);
     }
 }

@@ -9,13 +9,15 @@ import java.util.List;
  *
  * @param id    stable id
  * @param title what it measures
- * @param unit  {@link #PERCENT}, {@link #COUNT} or {@link #HOURS}
+ * @param unit  {@link #PERCENT}, {@link #COUNT}, {@link #HOURS}, {@link #DAYS} or {@link #SECONDS}
  */
 public record Metric(String id, String title, String unit) {
 
     public static final String PERCENT = "percent";
     public static final String COUNT = "count";
     public static final String HOURS = "hours";
+    public static final String DAYS = "days";
+    public static final String SECONDS = "seconds";
 
     public static final String MFA_COVERAGE = "mfa-coverage";
     public static final String MEAN_TIME_TO_REVOKE = "mean-time-to-revoke";
@@ -38,6 +40,9 @@ public record Metric(String id, String title, String unit) {
     public static final String POLICY_ACKNOWLEDGMENT_COVERAGE = "policy-acknowledgment-coverage";
     public static final String OPEN_INCIDENTS = "open-incidents";
     public static final String OVERDUE_BREACH_NOTIFICATIONS = "overdue-breach-notifications";
+    public static final String BACKUP_AGE = "backup-age";
+    public static final String DAYS_SINCE_RESTORE_TEST = "days-since-restore-test";
+    public static final String LAST_RESTORE_TIME = "last-restore-time";
 
     /** The catalog's safeguard categories, in the order of the regulation (the same set as the catalog's). */
     public static final List<String> CATEGORIES = List.of("administrative", "physical", "technical", "organizational",
@@ -77,6 +82,9 @@ public record Metric(String id, String title, String unit) {
                 + "workforce", PERCENT));
         all.add(new Metric(OPEN_INCIDENTS, "Open security incidents", COUNT));
         all.add(new Metric(OVERDUE_BREACH_NOTIFICATIONS, "Breach notifications overdue", COUNT));
+        all.add(new Metric(BACKUP_AGE, "Age of the latest verified backup", HOURS));
+        all.add(new Metric(DAYS_SINCE_RESTORE_TEST, "Days since the last passed restore drill", DAYS));
+        all.add(new Metric(LAST_RESTORE_TIME, "Measured recovery time of the last passed restore drill", SECONDS));
         return List.copyOf(all);
     }
 

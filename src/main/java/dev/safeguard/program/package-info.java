@@ -5,8 +5,8 @@
  * metrics; one sub-package per area. It reads the other modules through their APIs and events, never their tables.
  * Served under {@code /api/program}: security and compliance officers write, auditors read, nobody else.
  * Allowed dependencies: {@code shared}, {@code platform}, {@code crypto}, {@code identity}, {@code audit},
- * {@code access}, {@code records}.
+ * {@code access}, {@code records}, {@code backup}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Program",
-        allowedDependencies = {"shared", "platform", "crypto", "identity", "audit", "access", "records"})
+        allowedDependencies = {"shared", "platform", "crypto", "identity", "audit", "access", "records", "backup"})
 package dev.safeguard.program;

@@ -18,7 +18,7 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * For a class annotated {@link OnDatabase}: a fresh data directory, key directory and database, a
+ * For a class annotated {@link OnDatabase}: a fresh data directory, key directory, database and backup directories, a
  * {@link MutableClock} and a {@link RecordingOperatorConsole} as primary beans. The customizer is keyed by the test
  * class, so every test class gets a context (and a database) of its own.
  */
@@ -40,7 +40,10 @@ public class DatabaseContextCustomizerFactory implements ContextCustomizerFactor
                 Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                         "safeguard.data-dir", root.resolve("data").toString(),
                         "safeguard.keys-dir", root.resolve("keys").toString(),
-                        "safeguard.audit.checkpoint-file", root.resolve("checkpoints/audit.jsonl").toString()));
+                        "safeguard.audit.checkpoint-file", root.resolve("checkpoints/audit.jsonl").toString(),
+                        "safeguard.backup.dir", root.resolve("backups").toString(),
+                        "safeguard.backup.keys-dir", root.resolve("key-backups").toString(),
+                        "safeguard.backup.drill-dir", root.resolve("drills").toString()));
                 if (database == Database.POSTGRES) {
                     EmbeddedPostgresServer.TestDatabase db = EmbeddedPostgresServer.newDatabase();
                     properties.put("safeguard.db-url", db.url());

@@ -102,12 +102,19 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Runs an operator command with the same jar and working directory; returns exit code and output. */
     public Command run(String... args) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), args);
+    }
+
+    /** Runs an operator command with extra environment variables (e.g. a passphrase the command reads). */
+    public Command run(java.util.Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-jar",
                 jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().remove("SAFEGUARD_DATA_DIR");
         builder.environment().remove("SAFEGUARD_DB_URL");
+        builder.environment().putAll(environment);
         Process p = builder.start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS)) {

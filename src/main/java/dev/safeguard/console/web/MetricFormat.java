@@ -16,6 +16,8 @@ final class MetricFormat {
         return switch (unit) {
             case Metric.PERCENT -> number(value) + " %";
             case Metric.HOURS -> number(value) + " h";
+            case Metric.DAYS -> number(value) + " d";
+            case Metric.SECONDS -> number(value) + " s";
             default -> number(value);
         };
     }

@@ -1,6 +1,7 @@
 package dev.safeguard.program.inventory;
 
 import dev.safeguard.audit.AuditSettings;
+import dev.safeguard.backup.BackupSettings;
 import dev.safeguard.crypto.KeySettings;
 import dev.safeguard.crypto.MasterKeySettings;
 import dev.safeguard.identity.ServiceClientView;
@@ -12,7 +13,7 @@ import java.util.List;
 /**
  * Safeguard's own parts as inventory assets, read from its configuration and its service clients: the server, its
  * database (SQLite file or PostgreSQL), the master-key provider (local keyset or PKCS#11 HSM), the external audit
- * checkpoint file and every service client. Locations never include credentials (a PostgreSQL URL is cut before its
+ * checkpoint file, the backup directory and every service client. Locations never include credentials (a PostgreSQL URL is cut before its
  * parameters; PINs are never read).
  */
 final class SafeguardParts {
@@ -26,13 +27,14 @@ final class SafeguardParts {
     static final String DATABASE = "safeguard:database";
     static final String KEY_PROVIDER = "safeguard:key-provider";
     static final String CHECKPOINTS = "safeguard:audit-checkpoints";
+    static final String BACKUPS = "safeguard:backups";
     static final String CLIENT_PREFIX = "safeguard:service-client:";
 
     private SafeguardParts() {
     }
 
     static List<Part> of(StorageSettings storage, KeySettings keys, MasterKeySettings masterKey, AuditSettings audit,
-                         List<ServiceClientView> clients) {
+                         BackupSettings backup, List<ServiceClientView> clients) {
         List<Part> parts = new ArrayList<>();
         parts.add(new Part(SERVER, "Safeguard server", "application", true, "this host, HTTPS (TLS 1.2/1.3)", null,
                 "encrypted", true, "Safeguard", "The vault and compliance program: serves FHIR R4 and the console; "
@@ -56,6 +58,10 @@ final class SafeguardParts {
         parts.add(new Part(CHECKPOINTS, "Audit checkpoint file", "media", false, absolute(audit.checkpointFile()), null,
                 "not-applicable", true, "Safeguard", "Append-only copy of every signed audit tree head, outside the "
                 + "data directory, for tamper evidence of the audit trail", "active"));
+        parts.add(new Part(BACKUPS, "Encrypted backups", "backup-target", true, absolute(backup.dir()), null,
+                "encrypted", true, "Safeguard", "Consistent backups of the database and audit checkpoints, encrypted "
+                + "with a per-backup key wrapped by the master key, signed manifests; restore drills every "
+                + backup.drillInterval().toDays() + " days", "active"));
         for (ServiceClientView c : clients) {
             boolean ephi = c.scopes().stream().anyMatch(s -> s.startsWith("system/") || s.startsWith("patient/"));
             parts.add(new Part(CLIENT_PREFIX + c.id(), "Service client " + c.name(), "application", ephi,

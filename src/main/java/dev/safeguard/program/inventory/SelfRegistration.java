@@ -1,6 +1,7 @@
 package dev.safeguard.program.inventory;
 
 import dev.safeguard.audit.AuditSettings;
+import dev.safeguard.backup.BackupSettings;
 import dev.safeguard.crypto.KeySettings;
 import dev.safeguard.crypto.MasterKeySettings;
 import dev.safeguard.identity.ServiceClientIssued;
@@ -42,6 +43,7 @@ public class SelfRegistration {
     private final KeySettings keys;
     private final MasterKeySettings masterKey;
     private final AuditSettings audit;
+    private final BackupSettings backup;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "inventory-sync");
@@ -50,7 +52,8 @@ public class SelfRegistration {
     });
 
     SelfRegistration(AssetStore assets, RiskInventoryEvents events, ServiceClients clients, StorageSettings storage,
-                     KeySettings keys, MasterKeySettings masterKey, AuditSettings audit, Clock clock) {
+                     KeySettings keys, MasterKeySettings masterKey, AuditSettings audit, BackupSettings backup,
+                     Clock clock) {
         this.assets = assets;
         this.events = events;
         this.clients = clients;
@@ -58,6 +61,7 @@ public class SelfRegistration {
         this.keys = keys;
         this.masterKey = masterKey;
         this.audit = audit;
+        this.backup = backup;
         this.clock = clock;
     }
 
@@ -94,7 +98,8 @@ public class SelfRegistration {
     public synchronized int synchronize() {
         return events.atomically(() -> {
             int changed = 0;
-            for (SafeguardParts.Part part : SafeguardParts.of(storage, keys, masterKey, audit, clients.registered())) {
+            for (SafeguardParts.Part part : SafeguardParts.of(storage, keys, masterKey, audit, backup,
+                    clients.registered())) {
                 changed += apply(part) ? 1 : 0;
             }
             return changed;
