@@ -23,6 +23,43 @@ public abstract class AuditFailClosedIntegrationTests extends ServerTest {
     @Value("${safeguard.db-username:}")
     String dbUser;
 
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * A change whose COMMIT fails leaves nothing behind, neither the change nor its events, and the trail goes on
+     * numbering from where it was. On SQLite a failed COMMIT (busy, a deferred constraint) keeps the transaction open,
+     * and resetting auto-commit afterwards would commit it: events the appender was told had failed would then hold
+     * the next sequence numbers, and every later change would collide with them. So a failed commit is rolled back.
+     */
+    @Test
+    void aChangeWhoseCommitFailsLeavesNothing_andTheTrailGoesOn() {
+        assertThat(((org.springframework.transaction.support.AbstractPlatformTransactionManager) transactions)
+                .isRollbackOnCommitFailure()).as("spring.transaction.rollback-on-commit-failure").isTrue();
+        jdbc.sql("CREATE TABLE test_parents (id TEXT PRIMARY KEY)").update();
+        jdbc.sql("CREATE TABLE test_children (parent TEXT REFERENCES test_parents (id) DEFERRABLE INITIALLY DEFERRED)")
+                .update();
+        long events = count("audit_events");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> trail.atomically(() -> {
+            trail.append(event("commit-fails"));
+            return jdbc.sql("INSERT INTO test_children (parent) VALUES ('none')").update();
+        })).isInstanceOf(AuditUnavailable.class);
+        assertThat(count("test_children")).isZero();
+        assertThat(count("audit_events")).isEqualTo(events);
+        long seq = trail.atomically(() -> trail.append(event("after")));
+        assertThat(seq).isEqualTo(events + 1);
+        assertThat(jdbc.sql("SELECT MAX(seq) FROM audit_events").query(Long.class).single()).isEqualTo(seq);
+    }
+
+    private static AuditEvent event(String subtype) {
+        return new AuditEvent("test", subtype, dev.safeguard.shared.SecurityEvent.Action.E,
+                dev.safeguard.shared.SecurityEvent.Outcome.SUCCESS, null,
+                dev.safeguard.shared.SecurityEvent.Agent.anonymous("test", null), null, null, null, null, null, null,
+                null, null, null);
+    }
+
     /** Makes the audit table refuse inserts at the database, the way a revoked grant or a read-only disk would. */
     private void breakAuditStore() {
         if (settings.postgres()) {
