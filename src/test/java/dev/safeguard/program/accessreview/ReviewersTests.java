@@ -32,8 +32,8 @@ class ReviewersTests {
     }
 
     @Test
-    void withoutARosterTheSecurityOfficialReviews_andAnotherOfficerReviewsTheOfficial() {
-        Reviewers.Chooser chooser = chooser(List.of(OFFICIAL, DEPUTY, CLINICIAN), OFFICIAL.id(), null);
+    void withoutAManagerOnTheRosterTheSecurityOfficialReviews_andAnotherOfficerReviewsTheOfficial() {
+        Reviewers.Chooser chooser = chooser(List.of(OFFICIAL, DEPUTY, CLINICIAN), OFFICIAL.id(), Map.of());
         assertThat(chooser.reviewerOf(CLINICIAN.id())).isEqualTo(new Reviewers.Choice(OFFICIAL.id(),
                 "security-official"));
         assertThat(chooser.reviewerOf(OFFICIAL.id())).isEqualTo(new Reviewers.Choice(DEPUTY.id(),
@@ -55,7 +55,7 @@ class ReviewersTests {
     }
 
     private static Reviewers.Chooser chooser(List<Member> active, String official, Map<String, String> managers) {
-        Supervision supervision = managers == null ? null : userId -> Optional.ofNullable(managers.get(userId));
+        Supervision supervision = userId -> Optional.ofNullable(managers.get(userId));
         return new Reviewers.Chooser(active.stream().collect(java.util.stream.Collectors.toMap(Member::id,
                 m -> m)), official, active.stream().filter(m -> m.has(Role.SECURITY_OFFICER)).map(Member::id)
                 .sorted().toList(), supervision);
