@@ -15,8 +15,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every test that boots the server (and so touches the database) runs on SQLite and on PostgreSQL. */
+/**
+ * Every test that boots the server (and so touches the database) runs on SQLite and on PostgreSQL, except the browser
+ * tests: they drive the console, which reaches the database only through the services those tests cover on both, and
+ * run on SQLite, the embedded default.
+ */
 class DatabaseCoverageTests {
+
+    private static final String BROWSER_TEST = "dev.safeguard.console.BrowserTest";
 
     @Test
     void everyServerTestRunsOnBothDatabases() {
@@ -24,7 +30,7 @@ class DatabaseCoverageTests {
                 .importPackages("dev.safeguard");
         Set<JavaClass> abstractTests = classes.stream()
                 .filter(c -> c.isAssignableTo(ServerTest.class) && !c.isEquivalentTo(ServerTest.class)
-                        && c.getModifiers().contains(JavaModifier.ABSTRACT))
+                        && !c.isAssignableTo(BROWSER_TEST) && c.getModifiers().contains(JavaModifier.ABSTRACT))
                 .collect(Collectors.toSet());
         assertThat(abstractTests).as("server test classes").isNotEmpty();
         for (JavaClass test : abstractTests) {
@@ -39,5 +45,16 @@ class DatabaseCoverageTests {
                 .forEach(c -> assertThat(c.isAnnotatedWith(OnDatabase.class))
                         .as(c.getSimpleName() + " names its database with @OnDatabase").isTrue());
         assertThat(Arrays.asList(Database.values())).containsExactly(Database.SQLITE, Database.POSTGRES);
+    }
+
+    @Test
+    void browserTestsRunOnTheEmbeddedDefault() {
+        var browserTests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("dev.safeguard").stream()
+                .filter(c -> c.isAssignableTo(BROWSER_TEST) && !c.getModifiers().contains(JavaModifier.ABSTRACT))
+                .toList();
+        assertThat(browserTests).as("browser test classes").isNotEmpty();
+        browserTests.forEach(c -> assertThat(c.tryGetAnnotationOfType(OnDatabase.class).map(OnDatabase::value))
+                .as(c.getSimpleName() + " runs on").contains(Database.SQLITE));
     }
 }

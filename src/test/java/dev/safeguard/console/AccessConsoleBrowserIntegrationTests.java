@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.Select;
  * the clinician can read that patient at once), the clinician requests break-glass access to another patient with
  * password and authenticator code, and another officer finds it in the review queue and approves it.
  */
-public abstract class AccessConsoleBrowserIntegrationTests extends BrowserTest {
+@OnDatabase(Database.SQLITE)
+class AccessConsoleBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void officerAssignsACareTeam_clinicianBreaksTheGlass_officerReviewsIt() {
@@ -92,12 +93,4 @@ public abstract class AccessConsoleBrowserIntegrationTests extends BrowserTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asString();
     }
-}
-
-@OnDatabase(Database.SQLITE)
-class SqliteAccessConsoleBrowserIntegrationTests extends AccessConsoleBrowserIntegrationTests {
-}
-
-@OnDatabase(Database.POSTGRES)
-class PostgresAccessConsoleBrowserIntegrationTests extends AccessConsoleBrowserIntegrationTests {
 }

@@ -21,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the trail, find a refused request, see whether a signed tree head covers it, verify the whole trail, and work the
  * alert inbox; and every view of an audit page is itself in the trail.
  */
-public abstract class AuditConsoleBrowserIntegrationTests extends BrowserTest {
+@OnDatabase(Database.SQLITE)
+class AuditConsoleBrowserIntegrationTests extends BrowserTest {
 
     @Autowired
     private Alerts alerts;
@@ -155,12 +156,4 @@ public abstract class AuditConsoleBrowserIntegrationTests extends BrowserTest {
                 .param("subtype", subtype == null ? "" : subtype)
                 .query(Long.class).single();
     }
-}
-
-@OnDatabase(Database.SQLITE)
-class SqliteAuditConsoleBrowserIntegrationTests extends AuditConsoleBrowserIntegrationTests {
-}
-
-@OnDatabase(Database.POSTGRES)
-class PostgresAuditConsoleBrowserIntegrationTests extends AuditConsoleBrowserIntegrationTests {
 }

@@ -46,6 +46,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * with that key's SHA-256 pin; certificate errors for anything else still fail. After each test every page must have
  * worked under the strict CSP.
  *
+ * <p>Browser tests run on SQLite, the embedded default: the console reaches the database only through the services
+ * whose API tests run on both databases, so a second browser run on PostgreSQL would repeat those queries at the cost
+ * of a browser and a server per class ({@code DatabaseCoverageTests} holds both rules).
+ *
  * <p>Set the system property {@code safeguard.screenshots} to a directory to keep screenshots of the main pages.
  */
 @Tag("browser")

@@ -27,7 +27,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * and the automatic-logoff warning.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public abstract class ConsoleBrowserIntegrationTests extends BrowserTest {
+@OnDatabase(Database.SQLITE)
+class ConsoleBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void userSignsInWithPasswordAndTotp_andAfterSigningOutTheConsoleIsClosed() {
@@ -253,12 +254,4 @@ public abstract class ConsoleBrowserIntegrationTests extends BrowserTest {
         return jdbc.sql("SELECT status FROM users WHERE username = :username").param("username", username)
                 .query(String.class).single();
     }
-}
-
-@OnDatabase(Database.SQLITE)
-class SqliteConsoleBrowserIntegrationTests extends ConsoleBrowserIntegrationTests {
-}
-
-@OnDatabase(Database.POSTGRES)
-class PostgresConsoleBrowserIntegrationTests extends ConsoleBrowserIntegrationTests {
 }

@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.Select;
  * view, and verifies a piece of evidence's signature in place; the compliance dashboard draws its Chart.js charts
  * under the strict CSP.
  */
-public abstract class ProgramConsoleBrowserIntegrationTests extends BrowserTest {
+@OnDatabase(Database.SQLITE)
+class ProgramConsoleBrowserIntegrationTests extends BrowserTest {
 
     static final String SPEC = "164.308(a)(5)(ii)(C)";
     static final String ROW = "//tr[@data-spec='" + SPEC + "']";
@@ -138,12 +139,4 @@ public abstract class ProgramConsoleBrowserIntegrationTests extends BrowserTest 
         wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
                 "Recorded today's metrics"));
     }
-}
-
-@OnDatabase(Database.SQLITE)
-class SqliteProgramConsoleBrowserIntegrationTests extends ProgramConsoleBrowserIntegrationTests {
-}
-
-@OnDatabase(Database.POSTGRES)
-class PostgresProgramConsoleBrowserIntegrationTests extends ProgramConsoleBrowserIntegrationTests {
 }

@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (htmx under the strict CSP) until the drill has passed with its measured recovery time and signed evidence, and
  * maintains the criticality list.
  */
-public abstract class ProgramOperationsConsoleBrowserIntegrationTests extends BrowserTest {
+@OnDatabase(Database.SQLITE)
+class ProgramOperationsConsoleBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void officerRecordsAVendorAnExecutedAgreementAndLinksAClient() throws IOException {
@@ -211,12 +212,4 @@ public abstract class ProgramOperationsConsoleBrowserIntegrationTests extends Br
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE type = 'program-contingency' AND subtype IN "
                 + "('criticality-create', 'criticality-update')").query(Long.class).single()).isEqualTo(2);
     }
-}
-
-@OnDatabase(Database.SQLITE)
-class SqliteProgramOperationsConsoleBrowserIntegrationTests extends ProgramOperationsConsoleBrowserIntegrationTests {
-}
-
-@OnDatabase(Database.POSTGRES)
-class PostgresProgramOperationsConsoleBrowserIntegrationTests extends ProgramOperationsConsoleBrowserIntegrationTests {
 }

@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.Select;
  * data-flow page shows the map drawn (Graphviz installed) or its DOT source with a note (not installed); an auditor
  * reads the register without a way to change it.
  */
-public abstract class RiskConsoleBrowserIntegrationTests extends BrowserTest {
+@OnDatabase(Database.SQLITE)
+class RiskConsoleBrowserIntegrationTests extends BrowserTest {
 
     @Test
     void aComplianceOfficerRecordsARiskAndSeesItsLevelInTheHeatMap() throws Exception {
@@ -83,12 +84,4 @@ public abstract class RiskConsoleBrowserIntegrationTests extends BrowserTest {
         assertThat(auditor.findElement(By.id("cell-high-very-high")).getAttribute("data-count")).isEqualTo("1");
         assertThat(auditor.findElements(By.id("new-risk"))).isEmpty();
     }
-}
-
-@OnDatabase(Database.SQLITE)
-class SqliteRiskConsoleBrowserIntegrationTests extends RiskConsoleBrowserIntegrationTests {
-}
-
-@OnDatabase(Database.POSTGRES)
-class PostgresRiskConsoleBrowserIntegrationTests extends RiskConsoleBrowserIntegrationTests {
 }

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * terminates a member after the confirmation step that lists what will be revoked; officers take a policy template
  * to effect (its author cannot approve it) and switch the vault to emergency mode, whose banner every user sees.
  */
-public abstract class WorkforceConsoleBrowserIntegrationTests extends BrowserTest {
+@OnDatabase(Database.SQLITE)
+class WorkforceConsoleBrowserIntegrationTests extends BrowserTest {
 
     private static final String POLICY_ROW = "//table[@id='my-policies']//tr[th/a[text()='Clean Desk Procedure']]";
 
@@ -250,12 +251,4 @@ public abstract class WorkforceConsoleBrowserIntegrationTests extends BrowserTes
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.text("id");
     }
-}
-
-@OnDatabase(Database.SQLITE)
-class SqliteWorkforceConsoleBrowserIntegrationTests extends WorkforceConsoleBrowserIntegrationTests {
-}
-
-@OnDatabase(Database.POSTGRES)
-class PostgresWorkforceConsoleBrowserIntegrationTests extends WorkforceConsoleBrowserIntegrationTests {
 }
