@@ -195,6 +195,10 @@ public class AffectedPatients {
                 throw new ProblemException(ProblemKind.VALIDATION, "Each state needs a one-line name and a count of "
                         + "0 or more");
             }
+            if (e.getValue() > count.total()) {
+                throw new ProblemException(ProblemKind.VALIDATION, "A state's count (" + e.getValue() + ") cannot be "
+                        + "more than the total of " + count.total());
+            }
             String key = state.length() == 2 ? state.toUpperCase(java.util.Locale.ROOT) : state;
             byState.merge(key, e.getValue().intValue(), Integer::sum);
             covered += e.getValue();

@@ -19,6 +19,10 @@ public record ControlChange(String status, String notApplicableReason, String ow
                             List<String> evidenceIds, LocalDate nextReviewOn, Integer baseVersion,
                             DecisionDraft decision) {
     public ControlChange {
+        if (evidenceIds != null && evidenceIds.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new dev.safeguard.shared.ProblemException(dev.safeguard.shared.ProblemKind.VALIDATION,
+                    "evidenceIds lists evidence ids; null is not one");
+        }
         evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
     }
 }

@@ -1,7 +1,10 @@
 package dev.safeguard.program;
 
+import dev.safeguard.shared.ProblemException;
+import dev.safeguard.shared.ProblemKind;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A member as an officer enters or changes them.
@@ -18,6 +21,9 @@ public record MemberDraft(String name, String jobTitle, String department, Strin
                           LocalDate hireDate, List<String> userIds) {
 
     public MemberDraft {
+        if (userIds != null && userIds.stream().anyMatch(Objects::isNull)) {
+            throw new ProblemException(ProblemKind.VALIDATION, "userIds lists account ids; null is not one");
+        }
         userIds = userIds == null ? List.of() : List.copyOf(userIds);
     }
 }

@@ -106,6 +106,72 @@ public abstract class BadInputIntegrationTests extends ServerTest {
     }
 
     @Test
+    void datesOutsideTheYears0001To9999_areRefusedInBodiesAndParameters() {
+        Api officer = asOfficer();
+        SignedIn clinician = newUser("clinician");
+        long assignments = count("care_team_assignments");
+        // Read as given, this end's epoch milliseconds would overflow where the assignment is stored.
+        Api.Response far = officer.post("/api/care-team", Api.map("userId", clinician.id(),
+                "patientId", "no-such-patient", "endsAt", "+300000000-01-01T00:00:00Z"));
+        assertProblem(far, 400);
+        assertThat(far.text("detail")).isEqualTo(dev.safeguard.shared.DateRange.DETAIL);
+        assertThat(count("care_team_assignments")).isEqualTo(assignments);
+        Api.Response parameter = officer.get("/api/program/training/reports/current"
+                + "?from=-300000000-01-01T00:00:00Z&to=-300000000-06-01T00:00:00Z");
+        assertProblem(parameter, 400);
+        assertThat(parameter.text("detail")).contains("from").contains("0001 to 9999");
+        java.time.Instant now = clock.instant();
+        String from = now.minus(java.time.Duration.ofDays(30)).toString();
+        String to = java.time.OffsetDateTime.ofInstant(now.minusSeconds(60), java.time.ZoneOffset.ofHours(1))
+                .toString().replace("+", "%2B");
+        Api.Response inRange = officer.get("/api/program/training/reports/current?from=" + from + "&to=" + to);
+        assertThat(inRange.status()).as(inRange.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void nulInAQueryParameter_isRefused() {
+        Api officer = asOfficer();
+        Api.Response nul = officer.get("/api/program/baas?vendorId=%00");
+        assertProblem(nul, 400);
+        Api.Response unknown = officer.get("/api/program/baas?vendorId=x");
+        assertThat(unknown.status()).as("the same request without NUL reaches the API").isEqualTo(404);
+        assertProblem(officer.get("/api/users?q=a%00b"), 400);
+    }
+
+    @Test
+    void nullListElements_areRefused() {
+        Api officer = asOfficer();
+        SignedIn clinician = newUser("clinician");
+        long members = count("program_workforce_members");
+        java.util.List<String> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        Map<String, Object> member = Api.map("name", "Null List", "jobTitle", "Nurse", "hireDate", "2026-01-05");
+        member.put("userIds", withNull);
+        assertProblem(officer.post("/api/program/workforce", member), 400);
+        assertThat(count("program_workforce_members")).isEqualTo(members);
+        Map<String, Object> decision = Api.map("decision", "modify", "comment", "fewer scopes");
+        decision.put("scopes", withNull);
+        Api.Response refused = clinician.api().post("/api/me/access-reviews/no-such-item/decision", decision);
+        assertProblem(refused, 400);
+        assertThat(refused.text("detail")).contains("scopes");
+    }
+
+    @Test
+    void stateCountsThatOverflowTheirSum_areRefused() {
+        Api officer = asOfficer();
+        Api.Response incident = officer.post("/api/program/incidents", Api.map("title", "Misdirected fax",
+                "description", "A synthetic test incident", "category", "wrong-recipient"));
+        assertThat(incident.status()).as(incident.toString()).isEqualTo(201);
+        String id = incident.text("id");
+        long counts = count("program_incident_affected");
+        Api.Response refused = officer.post("/api/program/incidents/" + id + "/affected-patients/officer-count",
+                Api.map("total", 10, "byState", Map.of("CA", Long.MAX_VALUE, "NY", Long.MAX_VALUE),
+                        "notes", "Counted from the fax log"));
+        assertProblem(refused, 400);
+        assertThat(count("program_incident_affected")).isEqualTo(counts);
+    }
+
+    @Test
     void wrongMediaTypeMethodAndPath_areRefused() {
         Api officer = asOfficer();
         assertProblem(officer.send(officer.request("/api/users").header("Content-Type", "text/plain")

@@ -1,5 +1,6 @@
 package dev.safeguard.console.web;
 
+import dev.safeguard.shared.DateRange;
 import dev.safeguard.access.CareTeam;
 import dev.safeguard.access.CareTeamAssignment;
 import dev.safeguard.identity.Accounts;
@@ -10,7 +11,6 @@ import dev.safeguard.shared.ProblemKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -98,7 +98,7 @@ class CareTeamPage {
             return null;
         }
         try {
-            return LocalDateTime.parse(value.strip()).toInstant(ZoneOffset.UTC);
+            return DateRange.local(value.strip()).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw new ProblemException(ProblemKind.VALIDATION, "Enter the " + label + " as a date and time (UTC)");
         }

@@ -1,12 +1,12 @@
 package dev.safeguard.console.web;
 
+import dev.safeguard.shared.DateRange;
 import dev.safeguard.audit.AuditQuery;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -70,7 +70,7 @@ record EventSearch(String from, String to, String user, String client, String pa
             return null;
         }
         try {
-            Instant instant = LocalDateTime.parse(typed).toInstant(ZoneOffset.UTC);
+            Instant instant = DateRange.local(typed).toInstant(ZoneOffset.UTC);
             return endOfMinute && typed.length() == "2026-01-31T14:30".length()
                     ? instant.plusSeconds(60).minusMillis(1) : instant;
         } catch (DateTimeParseException e) {

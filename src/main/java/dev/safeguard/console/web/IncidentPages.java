@@ -1,10 +1,10 @@
 package dev.safeguard.console.web;
 
+import dev.safeguard.shared.DateRange;
 import dev.safeguard.program.BreachDeadline;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -59,7 +59,7 @@ final class IncidentPages {
             return null;
         }
         try {
-            return LocalDateTime.parse(value.strip()).atZone(zone).toInstant();
+            return DateRange.local(value.strip()).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
             throw new ProblemException(ProblemKind.VALIDATION, "Enter the " + label + " as a date and time "
                     + "(YYYY-MM-DDTHH:MM)");

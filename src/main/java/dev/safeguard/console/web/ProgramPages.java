@@ -1,5 +1,6 @@
 package dev.safeguard.console.web;
 
+import dev.safeguard.shared.DateRange;
 import dev.safeguard.identity.Actor;
 import dev.safeguard.identity.Role;
 import dev.safeguard.identity.Workforce;
@@ -51,11 +52,17 @@ final class ProgramPages {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new ProblemException(ProblemKind.VALIDATION, "Enter the " + label + " as a date (YYYY-MM-DD)");
         }
+        if (!DateRange.contains(date)) {
+            throw new ProblemException(ProblemKind.VALIDATION, "Enter the " + label + " as a date between the years "
+                    + "0001 and 9999");
+        }
+        return date;
     }
 
     /** Ids separated by commas, spaces or new lines. */

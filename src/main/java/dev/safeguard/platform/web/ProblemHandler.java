@@ -1,6 +1,7 @@
 package dev.safeguard.platform.web;
 
 import dev.safeguard.platform.ProblemResponses;
+import dev.safeguard.shared.DateRange;
 import dev.safeguard.shared.ProblemException;
 import dev.safeguard.shared.ProblemKind;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +27,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -88,6 +90,8 @@ class ProblemHandler {
         String detail = cause instanceof UnrecognizedPropertyException unknown
                 ? "Unknown field '" + unknown.getPropertyName() + "'; allowed fields are "
                         + unknown.getKnownPropertyIds()
+                : cause instanceof MismatchedInputException m && DateRange.DETAIL.equals(m.getOriginalMessage())
+                ? DateRange.DETAIL
                 : "The body is missing or is not valid JSON of the expected shape";
         return problems.entity(ProblemKind.MALFORMED_BODY, detail, request, null, Map.of());
     }
@@ -99,7 +103,10 @@ class ProblemHandler {
         if (e instanceof MissingServletRequestParameterException m) {
             detail = "Missing parameter '" + m.getParameterName() + "'";
         } else if (e instanceof MethodArgumentTypeMismatchException m) {
-            detail = "Parameter '" + m.getName() + "' has the wrong format";
+            detail = "Parameter '" + m.getName() + "' has the wrong format"
+                    + (m.getMostSpecificCause().getMessage() != null
+                    && m.getMostSpecificCause().getMessage().equals(DateRange.DETAIL)
+                    ? ": " + DateRange.DETAIL.substring(0, 1).toLowerCase() + DateRange.DETAIL.substring(1) : "");
         } else if (e instanceof MissingRequestHeaderException m) {
             detail = "Missing header '" + m.getHeaderName() + "'";
         }
