@@ -120,7 +120,7 @@ public abstract class AccessControlIntegrationTests extends ServerTest {
         }
         assertThat(count("care_team_assignments")).isEqualTo(before);
         List<Map<String, Object>> events = jdbc.sql("SELECT subtype FROM audit_events WHERE type = 'care-team' "
-                + "AND entity_id = ?").param(id).query().listOfRows();
+                + "AND entity_id = ? ORDER BY seq").param(id).query().listOfRows();
         assertThat(events).extracting(e -> e.get("subtype")).containsExactly("assign", "end");
     }
 
