@@ -1,7 +1,10 @@
 package dev.safeguard.program;
 
+import dev.safeguard.shared.ProblemException;
+import dev.safeguard.shared.ProblemKind;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A new version of a control, as a caller asks for it.
@@ -19,9 +22,8 @@ public record ControlChange(String status, String notApplicableReason, String ow
                             List<String> evidenceIds, LocalDate nextReviewOn, Integer baseVersion,
                             DecisionDraft decision) {
     public ControlChange {
-        if (evidenceIds != null && evidenceIds.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new dev.safeguard.shared.ProblemException(dev.safeguard.shared.ProblemKind.VALIDATION,
-                    "evidenceIds lists evidence ids; null is not one");
+        if (evidenceIds != null && evidenceIds.stream().anyMatch(Objects::isNull)) {
+            throw new ProblemException(ProblemKind.VALIDATION, "evidenceIds lists evidence ids; null is not one");
         }
         evidenceIds = evidenceIds == null ? List.of() : List.copyOf(evidenceIds);
     }

@@ -104,9 +104,7 @@ class ProblemHandler {
             detail = "Missing parameter '" + m.getParameterName() + "'";
         } else if (e instanceof MethodArgumentTypeMismatchException m) {
             detail = "Parameter '" + m.getName() + "' has the wrong format"
-                    + (m.getMostSpecificCause().getMessage() != null
-                    && m.getMostSpecificCause().getMessage().equals(DateRange.DETAIL)
-                    ? ": " + DateRange.DETAIL.substring(0, 1).toLowerCase() + DateRange.DETAIL.substring(1) : "");
+                    + (DateRange.DETAIL.equals(m.getMostSpecificCause().getMessage()) ? ". " + DateRange.DETAIL : "");
         } else if (e instanceof MissingRequestHeaderException m) {
             detail = "Missing header '" + m.getHeaderName() + "'";
         }
